@@ -1,0 +1,21 @@
+export * from './base';
+export * from './tenant.entity';
+export * from './user.entity';
+export * from './membership.entity';
+export * from './invitation.entity';
+export * from './session.entity';
+export * from './audit-log.entity';
+export * from './system-setting.entity';
+export * from './auth-throttle.entity';
+
+import { AuditLog } from './audit-log.entity';
+import { AuthThrottle } from './auth-throttle.entity';
+import { Invitation } from './invitation.entity';
+import { Membership } from './membership.entity';
+import { Session } from './session.entity';
+import { SystemSetting } from './system-setting.entity';
+import { Tenant } from './tenant.entity';
+import { User } from './user.entity';
+
+/** The schema's entity list; later issues append their entities here. */
+export const entities = [Tenant, User, Membership, Invitation, Session, AuditLog, SystemSetting, AuthThrottle];

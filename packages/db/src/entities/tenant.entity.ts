@@ -1,0 +1,22 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties, TENANT_STATUSES } from './base';
+
+export const Tenant = defineEntity({
+  name: 'Tenant',
+  tableName: 'tenants',
+  properties: {
+    ...baseProperties,
+    name: p.string().length(120),
+    status: p.enum([...TENANT_STATUSES]).default('active'),
+    /** The per-tenant brake admins (and billing) pull; the sender checks it before every batch. */
+    sendingEnabled: p.boolean().default(true),
+    /** Credit the tenant may spend before paying, in the billing currency (USD); numeric for exact sums. */
+    creditLimit: p.decimal('string').precision(14).scale(4).default('0'),
+    /** Percent added to Meta's rate, e.g. 15.000 = +15 %. */
+    markupPercent: p.decimal('string').precision(7).scale(3).default('0'),
+    timezone: p.string().length(64).default('UTC'),
+    /** ISO 3166 alpha-2 used to read phone numbers written without a country code. */
+    defaultCountry: p.string().length(2).default('US'),
+  },
+});
+export type Tenant = InferEntity<typeof Tenant>;

@@ -1,0 +1,3 @@
+export * from './entities/index';
+export { createOrm, ormConfig, MikroORM, type OrmOptions } from './orm';
+export type { EntityManager } from '@mikro-orm/postgresql';
