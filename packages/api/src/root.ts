@@ -1,0 +1,31 @@
+/**
+ * Two roots, so the tenant app's client type cannot even name an admin procedure.
+ * Each root only composes.
+ */
+import { router } from './trpc';
+import { authRouter, adminAuthRouter } from './routers/shared/auth.router';
+import { tenantsRouter } from './routers/tenant/tenants.router';
+import { membersRouter } from './routers/tenant/members.router';
+import { invitationsRouter } from './routers/tenant/invitations.router';
+import { auditRouter } from './routers/tenant/audit.router';
+import { adminTenantsRouter } from './routers/admin/tenants.router';
+import { systemRouter } from './routers/admin/system.router';
+import { adminAuditRouter } from './routers/admin/audit.router';
+
+export const tenantRouter = router({
+  auth: authRouter,
+  tenants: tenantsRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  audit: auditRouter,
+});
+
+export const adminRouter = router({
+  auth: adminAuthRouter,
+  tenants: adminTenantsRouter,
+  system: systemRouter,
+  audit: adminAuditRouter,
+});
+
+export type TenantRouter = typeof tenantRouter;
+export type AdminRouter = typeof adminRouter;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { getKillSwitch, setKillSwitch } from '@dbulk/domain-platform';
+import { adminProcedure } from '../../trpc';
+import { Reason } from '../schemas';
+
+export const systemRouter = {
+  settings: adminProcedure.query(async ({ ctx }) => ({ killSwitch: await getKillSwitch(ctx.em) })),
+  setKillSwitch: adminProcedure
+    .input(z.object({ engaged: z.boolean(), reason: Reason }))
+    .mutation(({ ctx, input }) => setKillSwitch(ctx.em, ctx.actor, input.engaged, input.reason)),
+  health: adminProcedure.query(async ({ ctx }) => ({
+    ...(await ctx.health()),
+    version: ctx.version,
+    uptimeSeconds: Math.round((Date.now() - ctx.startedAt.getTime()) / 1000),
+  })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,3 @@
+export * from './audit.service';
+export * from './settings.service';
+export * from './audit-feed';
