@@ -37,6 +37,11 @@ export default [
     },
   },
   {
+    // Tool configs import the shared vitest/vite settings by path; they are not product code.
+    files: ['**/*.config.ts', '**/*.config.mjs', 'vitest.shared.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/env.ts', 'scripts/**', '**/*.test.ts', '**/*.config.ts', '**/*.config.mjs', 'packages/testing/**', '**/e2e/**'],
     rules: { 'no-restricted-properties': 'off' },
   },

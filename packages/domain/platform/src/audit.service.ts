@@ -46,7 +46,8 @@ export async function recordAudit(em: EntityManager, actor: AuditActor, entry: A
     createdAt: new Date(),
   });
   await em.flush();
-  await em.getConnection().execute('select pg_notify(?, ?)', [AUDIT_CHANNEL, JSON.stringify({ id: row.id, tenantId: row.tenantId })]);
+  // em.execute runs inside the caller's transaction, so NOTIFY is delivered only on commit.
+  await em.execute('select pg_notify(?, ?)', [AUDIT_CHANNEL, JSON.stringify({ id: row.id, tenantId: row.tenantId })]);
 }
 
 export function toAuditItem(row: AuditLog): AuditItem {
@@ -77,7 +78,7 @@ export interface AuditQuery {
 export async function listAudit(em: EntityManager, query: AuditQuery): Promise<{ items: AuditItem[]; nextCursor: string | null }> {
   const where: Record<string, unknown> = {};
   if (query.tenantId !== undefined) where.tenantId = query.tenantId;
-  if (query.action) where.action = { $like: `${query.action.replace(/[%_]/g, '')}%` };
+  if (query.action) where.action = { $like: `${query.action.replace(/[\\%_]/g, '\\$&')}%` };
   if (query.before) where.id = { $lt: query.before };
   if (query.after) where.id = { $gt: query.after };
   const rows = await em.find(AuditLog, where, {

@@ -12,7 +12,7 @@ export async function listTenants(em: EntityManager, query: { search?: string; c
     .addSelect(raw('(select count(*) from memberships m where m.tenant_id = t.id)::int as member_count'))
     .orderBy({ 't.createdAt': 'desc', 't.id': 'desc' })
     .limit(query.limit + 1);
-  if (query.search?.trim()) qb.andWhere({ name: { $ilike: `%${query.search.trim().replace(/[%_]/g, '')}%` } });
+  if (query.search?.trim()) qb.andWhere({ name: { $ilike: `%${query.search.trim().replace(/[\\%_]/g, '\\$&')}%` } });
   if (query.cursor) {
     const [at, id] = query.cursor.split('|');
     qb.andWhere({ $or: [{ createdAt: { $lt: new Date(at!) } }, { createdAt: new Date(at!), id: { $lt: id } }] });

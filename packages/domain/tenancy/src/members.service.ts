@@ -1,5 +1,5 @@
 /** Members of a tenant: list, invite, change roles, remove, and invitations end to end. */
-import { Invitation, LockMode, Membership, Tenant, User, type EntityManager, type TenantRole } from '@dbulk/db';
+import { Invitation, LockMode, Membership, type Tenant, User, type EntityManager, type TenantRole } from '@dbulk/db';
 import { canAssignRole, generateToken, hashToken } from '@dbulk/auth';
 import { recordAudit, type AuditActor } from '@dbulk/domain-platform';
 import { TenancyErrors } from './tenancy.errors';

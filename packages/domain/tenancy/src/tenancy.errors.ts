@@ -1,4 +1,4 @@
-import { AppError, conflict, forbidden, invalid, notFound, unauthenticated } from '@dbulk/errors';
+import { type AppError, conflict, forbidden, invalid, notFound, unauthenticated } from '@dbulk/errors';
 
 export const TenancyErrors = {
   invalidCredentials: () => unauthenticated('INVALID_CREDENTIALS', 'email or password is incorrect'),

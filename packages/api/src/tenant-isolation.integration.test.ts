@@ -1,0 +1,136 @@
+/**
+ * The tenant-isolation harness. It walks EVERY procedure of both routers; each one whose input
+ * names a resource (a field ending in `Id` or `token`) is called by an owner of tenant A with
+ * tenant B's resource and must answer FORBIDDEN or NOT_FOUND, leaving B unchanged. Procedures
+ * added later are covered without new test code; a new kind of id fails loudly until it gets
+ * a fixture below.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuditLog, Invitation, Membership } from '@dbulk/db';
+import { uniqueEmail } from '@dbulk/testing';
+import { adminRouter, tenantRouter } from './root';
+import { codeOf, createTestApi, type TestApi, type TestBrowser } from './test/test-api';
+
+/** Fields that look like ids but point at no tenant-owned resource. */
+const NOT_RESOURCES = new Set(['lastEventId', 'cursor']);
+/**
+ * Procedures where holding the token IS the permission, by design: an invitation link shows
+ * the invitee, before they have an account, whom they are about to join.
+ */
+const CAPABILITY_PROCEDURES: Record<string, string> = {
+  'invitations.byToken': 'the invitation link is the capability; it reveals only tenant name, invited email and role',
+};
+const isResourceField = (key: string) => !NOT_RESOURCES.has(key) && /(Id|token|Token)$/.test(key);
+
+type JsonSchema = { type?: string; format?: string; pattern?: string; enum?: unknown[]; minLength?: number; minimum?: number; properties?: Record<string, JsonSchema>; required?: string[]; anyOf?: JsonSchema[]; default?: unknown };
+
+/** A valid value for a JSON schema (required properties only): ids are overwritten after. */
+function sample(schema: JsonSchema, key = ''): unknown {
+  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, key);
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries((schema.required ?? []).map((key) => [key, sample(schema.properties![key]!, key)]));
+    case 'string':
+      if (schema.format === 'email' || /email/i.test(key)) return uniqueEmail('harness');
+      if (schema.format === 'uuid') return randomUUID();
+      if (schema.pattern === '^\\d+$') return '1';
+      return 'harness-value'.padEnd(Math.max(schema.minLength ?? 0, 13), 'x');
+    case 'number':
+    case 'integer':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    default:
+      return schema.default ?? null;
+  }
+}
+
+interface ProcedureDef {
+  _def: { type: 'query' | 'mutation' | 'subscription'; inputs: z.ZodType[] };
+}
+
+function proceduresOf(router: { _def: { procedures: Record<string, unknown> } }) {
+  return Object.entries(router._def.procedures).map(([path, proc]) => {
+    const def = (proc as ProcedureDef)._def;
+    const input = def.inputs[0];
+    const schema = input ? (z.toJSONSchema(input, { io: 'input', unrepresentable: 'any' }) as JsonSchema) : null;
+    const properties = schema?.properties ?? schema?.anyOf?.find((s) => s.properties)?.properties ?? {};
+    return { path, type: def.type, schema, resourceFields: Object.keys(properties).filter(isResourceField) };
+  });
+}
+
+async function call(caller: unknown, path: string, input: unknown) {
+  const fn = path.split('.').reduce((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  return fn(input);
+}
+
+describe('tenant isolation', () => {
+  let api: TestApi;
+  let alice: TestBrowser;
+  const b: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    alice = api.browser();
+    await alice.signUp({ tenantName: 'Tenant A' });
+    const bob = api.browser();
+    const bobAccount = await bob.signUp({ tenantName: 'Tenant B' });
+    const carol = api.browser();
+    const invite = await (await bob.tenant()).members.invite({ email: uniqueEmail('carol'), role: 'member' });
+    const carolEmail = (await api.orm.em.fork().findOneOrFail(Invitation, { id: invite.invitationId })).email;
+    const joined = await carol.signUp({ email: carolEmail, invitationToken: invite.token });
+    const pending = await (await bob.tenant()).members.invite({ email: uniqueEmail('dave'), role: 'viewer' });
+    // B's resources, by the input field names that carry them.
+    b.tenantId = bobAccount.tenantId;
+    b.userId = joined.userId;
+    b.invitationId = pending.invitationId;
+    b.token = pending.token;
+    b.invitationToken = pending.token;
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  it('rejects every tenant procedure that is given another tenant’s resource', async () => {
+    const covered: string[] = [];
+    for (const proc of proceduresOf(tenantRouter)) {
+      if (proc.resourceFields.length === 0 || proc.type === 'subscription' || proc.path in CAPABILITY_PROCEDURES) continue;
+      const input = { ...(sample(proc.schema!) as object) } as Record<string, unknown>;
+      for (const field of proc.resourceFields) {
+        if (!(field in b)) throw new Error(`${proc.path}: no fixture for "${field}" — add tenant B's ${field} to the isolation harness`);
+        input[field] = b[field];
+      }
+      const code = await codeOf(call(await alice.tenant(), proc.path, input));
+      expect.soft(code, `${proc.path}(${JSON.stringify(input)})`).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+      covered.push(proc.path);
+    }
+    expect(covered).toEqual(expect.arrayContaining(['tenants.switch', 'members.changeRole', 'members.remove', 'members.revokeInvitation', 'invitations.accept']));
+
+    // Tenant B is exactly as it was.
+    const em = api.orm.em.fork();
+    expect(await em.count(Membership, { tenant: b.tenantId })).toBe(2);
+    expect((await em.findOneOrFail(Membership, { tenant: b.tenantId!, user: b.userId! })).role).toBe('member');
+    const invitation = await em.findOneOrFail(Invitation, { id: b.invitationId! });
+    expect(invitation.revokedAt).toBeNull();
+    expect(invitation.acceptedAt).toBeNull();
+  });
+
+  it('never lets a tenant read another tenant’s lists or audit trail', async () => {
+    const caller = await alice.tenant();
+    const members = await caller.members.list();
+    expect(members.map((m) => m.userId)).not.toContain(b.userId);
+    const audit = await caller.audit.list({ limit: 100 });
+    expect(audit.items.every((item) => item.tenantId !== b.tenantId)).toBe(true);
+    expect(await api.orm.em.fork().count(AuditLog, { tenantId: b.tenantId })).toBeGreaterThan(0);
+  });
+
+  it('answers FORBIDDEN to a tenant user for every admin procedure', async () => {
+    for (const proc of proceduresOf(adminRouter)) {
+      if (proc.path.startsWith('auth.') || proc.type === 'subscription') continue;
+      const input = proc.schema ? (sample(proc.schema) as Record<string, unknown>) : undefined;
+      for (const field of proc.resourceFields) if (input && field in b) input[field] = b[field];
+      expect.soft(await codeOf(call(await alice.admin(), proc.path, input)), proc.path).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Test support for procedure tests: a real ORM on `dbulk_test`, the real audit feed, and
+ * "browsers" that keep their session cookie between calls. Tests only; not exported.
+ */
+import { createOrm } from '@dbulk/db';
+import { createLogger } from '@dbulk/logger';
+import { startAuditFeed } from '@dbulk/domain-platform';
+import { testStack, uniqueEmail, unique } from '@dbulk/testing';
+import { createContext, type ApiDeps, type RequestMeta } from '../context';
+import { createCallerFactory } from '../trpc';
+import { adminRouter, tenantRouter } from '../root';
+
+export const ORIGIN = 'http://localhost:5173';
+const tenantCaller = createCallerFactory(tenantRouter);
+const adminCaller = createCallerFactory(adminRouter);
+
+export async function createTestApi() {
+  const { databaseUrl } = testStack();
+  const orm = await createOrm({ url: databaseUrl, poolMax: 5 });
+  const feed = await startAuditFeed(databaseUrl);
+  const deps: ApiDeps = {
+    orm,
+    logger: createLogger({ name: 'api-test', level: 'silent' }),
+    auditFeed: feed.emitter,
+    health: async () => ({ database: 'up', kafka: 'up' }),
+    version: 'test',
+    startedAt: new Date(),
+    allowedOrigins: [ORIGIN],
+  };
+  return {
+    deps,
+    orm,
+    browser: (options: { ip?: string; origin?: string | null } = {}) => new TestBrowser(deps, options),
+    close: async () => {
+      await feed.close();
+      await orm.close(true);
+    },
+  };
+}
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+/** One user agent: holds the session cookie the api sets, like a browser would. */
+export class TestBrowser {
+  token: string | null = null;
+  constructor(
+    private readonly deps: ApiDeps,
+    private readonly options: { ip?: string; origin?: string | null },
+  ) {}
+
+  private meta(): RequestMeta {
+    return {
+      ip: this.options.ip ?? '127.0.0.1',
+      userAgent: 'vitest',
+      origin: this.options.origin === undefined ? ORIGIN : this.options.origin,
+      sessionToken: this.token,
+      cookies: {
+        setSession: (token) => {
+          this.token = token;
+        },
+        clearSession: () => {
+          this.token = null;
+        },
+      },
+    };
+  }
+
+  async tenant() {
+    return tenantCaller(await createContext(this.deps, this.meta()));
+  }
+
+  async admin() {
+    return adminCaller(await createContext(this.deps, this.meta()));
+  }
+
+  /** Signs up with a fresh tenant; returns the ids and credentials. */
+  async signUp(input: { email?: string; password?: string; tenantName?: string; invitationToken?: string; name?: string } = {}) {
+    const email = input.email ?? uniqueEmail();
+    const password = input.password ?? 'correct horse battery';
+    const result = await (await this.tenant()).auth.signUp({
+      email,
+      password,
+      name: input.name ?? 'Test User',
+      ...(input.invitationToken ? { invitationToken: input.invitationToken } : { tenantName: input.tenantName ?? unique('Tenant') }),
+    });
+    return { ...result, email, password };
+  }
+}
+
+/** The tRPC error code of a rejected call, or 'OK'. */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'OK';
+  } catch (err) {
+    return (err as { code?: string }).code ?? 'UNKNOWN';
+  }
+}
