@@ -37,6 +37,12 @@ export default [
     },
   },
   {
+    // kafkajs is unmaintained: it stays behind packages/kafka so the client can be swapped (ADR 0002).
+    files: ['**/*.{ts,tsx,mjs}'],
+    ignores: ['packages/kafka/**', 'scripts/lib/kafka*'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Use @dbulk/kafka (ADR 0002).' }] }] },
+  },
+  {
     // Tool configs import the shared vitest/vite settings by path; they are not product code.
     files: ['**/*.config.ts', '**/*.config.mjs', 'vitest.shared.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
