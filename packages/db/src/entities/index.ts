@@ -7,6 +7,11 @@ export * from './session.entity';
 export * from './audit-log.entity';
 export * from './system-setting.entity';
 export * from './auth-throttle.entity';
+export * from './whatsapp-account.entity';
+export * from './template.entity';
+export * from './suppression.entity';
+export * from './webhook-event.entity';
+export * from './message-event.entity';
 
 import { AuditLog } from './audit-log.entity';
 import { AuthThrottle } from './auth-throttle.entity';
@@ -16,6 +21,26 @@ import { Session } from './session.entity';
 import { SystemSetting } from './system-setting.entity';
 import { Tenant } from './tenant.entity';
 import { User } from './user.entity';
+import { WhatsappAccount } from './whatsapp-account.entity';
+import { Template, TemplateVersion } from './template.entity';
+import { Suppression } from './suppression.entity';
+import { WebhookEvent } from './webhook-event.entity';
+import { MessageEvent } from './message-event.entity';
 
 /** The schema's entity list; later issues append their entities here. */
-export const entities = [Tenant, User, Membership, Invitation, Session, AuditLog, SystemSetting, AuthThrottle];
+export const entities = [
+  Tenant,
+  User,
+  Membership,
+  Invitation,
+  Session,
+  AuditLog,
+  SystemSetting,
+  AuthThrottle,
+  WhatsappAccount,
+  Template,
+  TemplateVersion,
+  Suppression,
+  WebhookEvent,
+  MessageEvent,
+];

@@ -1,5 +1,10 @@
 /** Every migration, in order. `npm run -w @dbulk/db migration:create` prints the line to add. */
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125174504 } from './Migration20261125174504';
+import { Migration20261125175625 } from './Migration20261125175625';
 
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261125174504', class: Migration20261125174504 }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261125174504', class: Migration20261125174504 },
+  // WhatsApp accounts, templates, suppressions, webhook and message events (issue 3).
+  { name: 'Migration20261125175625', class: Migration20261125175625 },
+];
