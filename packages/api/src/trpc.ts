@@ -12,6 +12,8 @@ import { requireTenantAccess, TenancyErrors, type TenantActor } from '@dbulk/dom
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
+  // Pings keep idle SSE streams alive through proxies; the client reconnects after silence.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;

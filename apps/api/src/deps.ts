@@ -1,0 +1,64 @@
+/**
+ * Everything the routers need, built from the environment: the ORM, the audit feed (PostgreSQL
+ * LISTEN for SSE), the readiness probes, and the facts `system.health` reports. `close()` tears
+ * it down in reverse order; a failure half-way through start-up closes what was opened.
+ * @see https://mikro-orm.io/docs/configuration
+ */
+import type { ApiDeps } from '@dbulk/api';
+import { createOrm } from '@dbulk/db';
+import { startAuditFeed } from '@dbulk/domain-platform';
+import { checkKafka, createKafka } from '@dbulk/kafka';
+import type { Logger } from '@dbulk/logger';
+import packageJson from '../package.json' with { type: 'json' };
+import type { ApiEnv } from './env';
+import { createHealthCheck, READINESS_TIMEOUT_MS } from './readiness';
+
+export interface RuntimeDeps extends ApiDeps {
+  close(): Promise<void>;
+}
+
+export type DepsEnv = Pick<
+  ApiEnv,
+  'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'allowedOrigins'
+>;
+
+export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeDeps> {
+  const orm = await createOrm({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+  const feedLogger = logger.child({ component: 'audit-feed' });
+  const auditFeed = await startAuditFeed(env.DATABASE_URL, (err) =>
+    feedLogger.warn({ err }, 'audit feed connection lost, reconnecting'),
+  ).catch(async (err: unknown) => {
+    await orm.close(true);
+    throw err;
+  });
+
+  // Health only: no retries (the probe repeats) and silent, since a failed probe is logged once below.
+  const kafka = createKafka({
+    brokers: env.KAFKA_BROKERS,
+    clientId: `${env.KAFKA_CLIENT_ID}-api-health`,
+    logger: logger.child({ component: 'kafka-health' }, { level: 'silent' }),
+    connectionTimeoutMs: 1_000,
+    retry: { retries: 0 },
+  });
+  const health = createHealthCheck({
+    logger: logger.child({ component: 'readiness' }),
+    probes: {
+      database: () => orm.em.getConnection().execute('select 1'),
+      kafka: () => checkKafka(kafka, READINESS_TIMEOUT_MS),
+    },
+  });
+
+  return {
+    orm,
+    logger,
+    auditFeed: auditFeed.emitter,
+    health,
+    version: packageJson.version,
+    startedAt: new Date(),
+    allowedOrigins: env.allowedOrigins,
+    async close() {
+      await auditFeed.close();
+      await orm.close(true);
+    },
+  };
+}
