@@ -47,7 +47,15 @@ export const metaEnv = z.object({
   META_WEBHOOK_VERIFY_TOKEN: z.string().min(1).optional(),
 });
 
-export const encryptionEnv = z.object({ ENCRYPTION_KEY: base64Key });
+/** The current key seals; previous keys (comma-separated) only open, until rotation re-seals. */
+export const encryptionEnv = z.object({
+  ENCRYPTION_KEY: base64Key,
+  ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+    .pipe(z.array(base64Key)),
+});
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
