@@ -9,7 +9,8 @@ import { ConfigError } from '@dbulk/config';
 import { createOrm } from '@dbulk/db';
 import { ensurePlatformAdmin } from '@dbulk/domain-tenancy';
 import { isAppError } from '@dbulk/errors';
-import { loadCliEnv } from './env';
+import { rotateTokenKeys, createKeyring } from '@dbulk/domain-whatsapp';
+import { loadCliEnv, loadRotateEnv } from './env';
 
 export const USAGE = `Usage: node dist/cli.js <command> [options]
 
@@ -17,6 +18,11 @@ Commands:
   create-admin --email <email> --password <password> [--name <name>]
       Creates a platform admin, or makes an existing user one (and sets that password).
       Connects to DATABASE_URL. The password is never printed.
+
+  rotate-encryption-key
+      Re-seals every stored WhatsApp access token with ENCRYPTION_KEY. Set the new key as
+      ENCRYPTION_KEY and the old one(s) in ENCRYPTION_KEYS_PREVIOUS, run this, then drop the
+      old keys. Safe to run again; prints how many tokens were re-sealed.
 
 Options:
   -h, --help   Show this help`;
@@ -37,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     io.out(USAGE);
     return 0;
   }
+  if (command === 'rotate-encryption-key') return rotateKeys(io);
   if (command !== 'create-admin') {
     io.err(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
     return 2;
@@ -96,6 +103,30 @@ async function createAdmin(
   } catch (err) {
     if (!isAppError(err)) throw err;
     io.err(`create-admin: ${err.message}`);
+    return 1;
+  } finally {
+    await orm.close(true);
+  }
+}
+
+async function rotateKeys(io: CliIo): Promise<number> {
+  let env;
+  try {
+    env = loadRotateEnv(io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(`rotate-encryption-key: ${err.message}`);
+    return 1;
+  }
+  const keyring = createKeyring(env.ENCRYPTION_KEY, env.ENCRYPTION_KEYS_PREVIOUS);
+  const orm = await createOrm({ url: env.DATABASE_URL, poolMax: 1 });
+  try {
+    const { resealed, current } = await rotateTokenKeys(orm.em.fork(), keyring);
+    io.out(`re-sealed ${resealed} access token(s) with key ${current}`);
+    return 0;
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    io.err(`rotate-encryption-key: ${err.message}`);
     return 1;
   } finally {
     await orm.close(true);

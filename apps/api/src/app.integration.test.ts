@@ -20,6 +20,13 @@ const depsEnv = (brokers = stack.kafkaBrokers): DepsEnv => ({
   KAFKA_BROKERS: brokers,
   KAFKA_CLIENT_ID: 'dbulk-api-it',
   allowedOrigins: [ORIGIN],
+  META_GRAPH_URL: 'http://127.0.0.1:9',
+  META_API_VERSION: 'v23.0',
+  META_APP_ID: undefined,
+  META_APP_SECRET: undefined,
+  META_SANDBOX_URL: undefined,
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+  ENCRYPTION_KEYS_PREVIOUS: [],
 });
 
 let deps: RuntimeDeps;

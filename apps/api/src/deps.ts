@@ -8,6 +8,8 @@ import type { ApiDeps } from '@dbulk/api';
 import { createOrm } from '@dbulk/db';
 import { startAuditFeed } from '@dbulk/domain-platform';
 import { checkKafka, createKafka } from '@dbulk/kafka';
+import { createKeyring } from '@dbulk/domain-whatsapp';
+import { GraphClient, graphClientOptionsFromEnv } from '@dbulk/meta';
 import type { Logger } from '@dbulk/logger';
 import packageJson from '../package.json' with { type: 'json' };
 import type { ApiEnv } from './env';
@@ -19,7 +21,18 @@ export interface RuntimeDeps extends ApiDeps {
 
 export type DepsEnv = Pick<
   ApiEnv,
-  'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'allowedOrigins'
+  | 'DATABASE_URL'
+  | 'DATABASE_POOL_MAX'
+  | 'KAFKA_BROKERS'
+  | 'KAFKA_CLIENT_ID'
+  | 'allowedOrigins'
+  | 'META_GRAPH_URL'
+  | 'META_API_VERSION'
+  | 'META_APP_ID'
+  | 'META_APP_SECRET'
+  | 'META_SANDBOX_URL'
+  | 'ENCRYPTION_KEY'
+  | 'ENCRYPTION_KEYS_PREVIOUS'
 >;
 
 export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeDeps> {
@@ -48,15 +61,21 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
     },
   });
 
+  const graph = new GraphClient({ ...graphClientOptionsFromEnv(env), logger: logger.child({ component: 'graph' }) });
+  const appToken = env.META_APP_ID && env.META_APP_SECRET ? `${env.META_APP_ID}|${env.META_APP_SECRET}` : undefined;
+
   return {
     orm,
     logger,
+    whatsapp: { graph, keyring: createKeyring(env.ENCRYPTION_KEY, env.ENCRYPTION_KEYS_PREVIOUS), appToken },
+    sandboxUrl: env.META_SANDBOX_URL ?? null,
     auditFeed: auditFeed.emitter,
     health,
     version: packageJson.version,
     startedAt: new Date(),
     allowedOrigins: env.allowedOrigins,
     async close() {
+      await graph.close();
       await auditFeed.close();
       await orm.close(true);
     },

@@ -4,7 +4,7 @@
  * @see https://zod.dev/api
  */
 import { z } from 'zod';
-import { databaseEnv, httpEnv, kafkaEnv, nodeEnv, parseEnv, publicUrlEnv } from '@dbulk/config';
+import { databaseEnv, encryptionEnv, httpEnv, kafkaEnv, metaEnv, nodeEnv, parseEnv, publicUrlEnv } from '@dbulk/config';
 
 type EnvSource = Record<string, string | undefined>;
 
@@ -26,7 +26,13 @@ export const apiEnvSchema = nodeEnv
   .merge(kafkaEnv)
   .merge(httpEnv(4000))
   .merge(publicUrlEnv)
+  .merge(metaEnv)
+  .merge(encryptionEnv)
   .extend({
+    /** With META_APP_SECRET, debug_token is called with the app token `APP_ID|APP_SECRET`. */
+    META_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
+    /** The Meta sandbox (apps/meta-sandbox) for one-click sandbox numbers; unset in production. */
+    META_SANDBOX_URL: z.url().optional(),
     /** Honour X-Forwarded-For (client ip for audit rows and throttling) only behind our own proxy. */
     TRUST_PROXY: booleanFlag,
     BODY_LIMIT_BYTES: z.coerce
@@ -53,7 +59,11 @@ export const loadApiEnv = (source: EnvSource = process.env): ApiEnv => parseEnv(
 
 /** The CLI talks only to PostgreSQL, so it does not ask for Kafka or HTTP settings. */
 export const cliEnvSchema = nodeEnv.merge(databaseEnv);
+/** Key rotation also needs the keys. */
+export const rotateEnvSchema = cliEnvSchema.merge(encryptionEnv);
 
 export type CliEnv = z.output<typeof cliEnvSchema>;
 
 export const loadCliEnv = (source: EnvSource = process.env): CliEnv => parseEnv(cliEnvSchema, source);
+
+export const loadRotateEnv = (source: EnvSource = process.env) => parseEnv(rotateEnvSchema, source);

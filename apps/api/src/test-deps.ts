@@ -6,6 +6,8 @@ import { EventEmitter } from 'node:events';
 import type { ApiDeps, HealthReport } from '@dbulk/api';
 import type { MikroORM } from '@dbulk/db';
 import { createLogger } from '@dbulk/logger';
+import { GraphClient } from '@dbulk/meta';
+import { createKeyring } from '@dbulk/domain-whatsapp';
 
 export function fakeDeps(health: HealthReport = { database: 'up', kafka: 'up' }): ApiDeps {
   return {
@@ -16,5 +18,10 @@ export function fakeDeps(health: HealthReport = { database: 'up', kafka: 'up' })
     version: '0.0.0-test',
     startedAt: new Date(),
     allowedOrigins: ['http://localhost:5173'],
+    whatsapp: {
+      graph: new GraphClient({ graphUrl: 'http://127.0.0.1:9', apiVersion: 'v23.0' }),
+      keyring: createKeyring(Buffer.alloc(32, 7).toString('base64')),
+    },
+    sandboxUrl: null,
   };
 }

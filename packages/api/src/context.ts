@@ -7,6 +7,7 @@ import type { EventEmitter } from 'node:events';
 import type { EntityManager, MikroORM, Session, User } from '@dbulk/db';
 import type { Logger } from '@dbulk/logger';
 import { validateSessionToken } from '@dbulk/auth';
+import type { WhatsappDeps } from '@dbulk/domain-whatsapp';
 
 export interface HealthReport {
   database: 'up' | 'down';
@@ -23,6 +24,10 @@ export interface ApiDeps {
   startedAt: Date;
   /** Origins allowed to send mutations (CSRF defence); the web apps' URLs. */
   allowedOrigins: string[];
+  /** The Graph API client and the keyring that seals tenants' access tokens. */
+  whatsapp: WhatsappDeps;
+  /** The Meta sandbox's base URL where one is configured (dev, demos, tests); null in production. */
+  sandboxUrl: string | null;
 }
 
 export interface CookieJar {

@@ -8,6 +8,7 @@ import { tenantsRouter } from './routers/tenant/tenants.router';
 import { membersRouter } from './routers/tenant/members.router';
 import { invitationsRouter } from './routers/tenant/invitations.router';
 import { auditRouter } from './routers/tenant/audit.router';
+import { whatsappRouter } from './routers/tenant/whatsapp.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
@@ -18,6 +19,7 @@ export const tenantRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  whatsapp: whatsappRouter,
 });
 
 export const adminRouter = router({

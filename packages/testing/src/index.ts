@@ -1,1 +1,2 @@
 export * from './stack-env';
+export * from './processes';

@@ -2,7 +2,10 @@
  * Test support for procedure tests: a real ORM on `dbulk_test`, the real audit feed, and
  * "browsers" that keep their session cookie between calls. Tests only; not exported.
  */
+import { randomBytes } from 'node:crypto';
 import { createOrm } from '@dbulk/db';
+import { GraphClient } from '@dbulk/meta';
+import { createKeyring } from '@dbulk/domain-whatsapp';
 import { createLogger } from '@dbulk/logger';
 import { startAuditFeed } from '@dbulk/domain-platform';
 import { testStack, uniqueEmail, unique } from '@dbulk/testing';
@@ -14,7 +17,12 @@ export const ORIGIN = 'http://localhost:5173';
 const tenantCaller = createCallerFactory(tenantRouter);
 const adminCaller = createCallerFactory(adminRouter);
 
-export async function createTestApi() {
+export interface TestApiOptions {
+  /** A running Meta sandbox (see startSandbox in @dbulk/testing); Graph calls fail without one. */
+  sandboxUrl?: string;
+}
+
+export async function createTestApi(options: TestApiOptions = {}) {
   const { databaseUrl } = testStack();
   const orm = await createOrm({ url: databaseUrl, poolMax: 5 });
   const feed = await startAuditFeed(databaseUrl);
@@ -26,12 +34,19 @@ export async function createTestApi() {
     version: 'test',
     startedAt: new Date(),
     allowedOrigins: [ORIGIN],
+    whatsapp: {
+      // Port 9 (discard) refuses connections: a test that reaches Meta without a sandbox fails loudly.
+      graph: new GraphClient({ graphUrl: options.sandboxUrl ?? 'http://127.0.0.1:9', apiVersion: 'v23.0' }),
+      keyring: createKeyring(randomBytes(32).toString('base64')),
+    },
+    sandboxUrl: options.sandboxUrl ?? null,
   };
   return {
     deps,
     orm,
     browser: (options: { ip?: string; origin?: string | null } = {}) => new TestBrowser(deps, options),
     close: async () => {
+      await deps.whatsapp.graph.close();
       await feed.close();
       await orm.close(true);
     },
