@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@dbulk/config';
 import { loadApiEnv, loadCliEnv } from './env';
 
-const minimal = { DATABASE_URL: 'postgres://u:p@localhost/db', KAFKA_BROKERS: '127.0.0.1:9092' };
+const minimal = {
+  DATABASE_URL: 'postgres://u:p@localhost/db',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+};
 
 describe('api env', () => {
   it('applies the documented defaults', () => {
@@ -46,10 +50,20 @@ describe('api env', () => {
       const text = (err as ConfigError).message;
       expect(text).toMatch(/DATABASE_URL is required/);
       expect(text).toMatch(/TRUST_PROXY: must be true or false/);
+      expect(text).toMatch(/ENCRYPTION_KEY is required/);
     }
     expect(() => loadApiEnv({ ...minimal, ALLOWED_ORIGINS: 'not a url' })).toThrow(
       /ALLOWED_ORIGINS: not a url is not a URL/,
     );
+  });
+
+  it('refuses an encryption key that is not 32 bytes and reads Meta settings', () => {
+    expect(() => loadApiEnv({ ...minimal, ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/ENCRYPTION_KEY: must be 32 bytes/);
+    expect(loadApiEnv({ ...minimal, META_SANDBOX_URL: 'http://127.0.0.1:4010' })).toMatchObject({
+      META_GRAPH_URL: 'https://graph.facebook.com',
+      META_SANDBOX_URL: 'http://127.0.0.1:4010',
+      ENCRYPTION_KEYS_PREVIOUS: [],
+    });
   });
 
   it('asks the CLI only for the database', () => {
