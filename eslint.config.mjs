@@ -52,7 +52,7 @@ export default [
     rules: { 'no-restricted-properties': 'off' },
   },
   {
-    files: ['apps/tenant-web/**/*.{ts,tsx}', 'apps/admin-web/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}'],
+    files: ['apps/tenant-web/src/**/*.{ts,tsx}', 'apps/admin-web/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

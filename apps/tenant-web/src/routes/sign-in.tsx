@@ -1,0 +1,34 @@
+import { createFileRoute, Link, redirect } from '@tanstack/react-router';
+import { safeRedirectPath } from '@dbulk/ui';
+import { SignInForm } from '../features/auth/components/sign-in-form';
+import { signInSearchSchema } from '../lib/search';
+import { AuthPage } from './-components/auth-page';
+
+export const Route = createFileRoute('/sign-in')({
+  validateSearch: (search) => signInSearchSchema.parse(search),
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(context.trpc.auth.me.queryOptions());
+    if (me) throw redirect({ href: safeRedirectPath(search.redirect), replace: true });
+  },
+  component: SignInPage,
+});
+
+function SignInPage() {
+  const { redirect: target } = Route.useSearch();
+  return (
+    <AuthPage
+      title="Sign in"
+      subtitle="Welcome back. Sign in to manage your WhatsApp campaigns."
+      footer={
+        <>
+          New to dbulk?{' '}
+          <Link to="/sign-up" search={{}} data-testid="go-sign-up">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      <SignInForm redirect={target} />
+    </AuthPage>
+  );
+}
