@@ -13,8 +13,11 @@ const suites = [];
 for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : []) {
   const report = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   const p = report.numPassedTests ?? 0;
-  // A file that failed to load counts as a failure even though it has no test results.
-  const loadFailures = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+  // A file that failed to load, or whose setup failed (its tests then show as skipped), counts
+  // as a failure even though none of its assertions failed.
+  const loadFailures = (report.testResults ?? []).filter(
+    (r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   const f = (report.numFailedTests ?? 0) + loadFailures;
   const s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   passed += p;
