@@ -9,6 +9,7 @@ import { membersRouter } from './routers/tenant/members.router';
 import { invitationsRouter } from './routers/tenant/invitations.router';
 import { auditRouter } from './routers/tenant/audit.router';
 import { whatsappRouter } from './routers/tenant/whatsapp.router';
+import { templatesRouter } from './routers/tenant/templates.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
@@ -20,6 +21,7 @@ export const tenantRouter = router({
   invitations: invitationsRouter,
   audit: auditRouter,
   whatsapp: whatsappRouter,
+  templates: templatesRouter,
 });
 
 export const adminRouter = router({

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AuditLog, Invitation, Membership, WhatsappAccount } from '@dbulk/db';
+import { AuditLog, Invitation, Membership, Template, WhatsappAccount } from '@dbulk/db';
 import { sealToken, tokenContext } from '@dbulk/domain-whatsapp';
 import { uniqueEmail } from '@dbulk/testing';
 import { adminRouter, tenantRouter } from './root';
@@ -115,6 +115,20 @@ describe('tenant isolation', () => {
     b.accountId = account.id;
     b.wabaId = account.wabaId;
     b.phoneNumberId = phoneNumberId;
+    // An approved template of B's on that number: a leak would reach Meta or change the row.
+    const template = em.create(Template, {
+      tenant: b.tenantId,
+      account: account.id,
+      wabaId: account.wabaId,
+      name: 'tenant_b_template',
+      language: 'en_US',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hello from tenant B, thanks for reading this.' }],
+      status: 'APPROVED',
+      metaTemplateId: '1900000000000001',
+    });
+    await em.flush();
+    b.templateId = template.id;
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -133,7 +147,7 @@ describe('tenant isolation', () => {
       covered.push(proc.path);
     }
     expect(covered).toEqual(
-      expect.arrayContaining(['tenants.switch', 'members.changeRole', 'members.remove', 'members.revokeInvitation', 'invitations.accept', 'whatsapp.byId', 'whatsapp.disconnect', 'whatsapp.sendTest']),
+      expect.arrayContaining(['tenants.switch', 'members.changeRole', 'members.remove', 'members.revokeInvitation', 'invitations.accept', 'whatsapp.byId', 'whatsapp.disconnect', 'whatsapp.sendTest', 'templates.byId', 'templates.submit', 'templates.delete', 'templates.import']),
     );
 
     // Tenant B is exactly as it was.
@@ -147,6 +161,7 @@ describe('tenant isolation', () => {
     expect(accountAfter.status).toBe('connected');
     expect(accountAfter.tenant.id).toBe(b.tenantId);
     expect(await em.count(WhatsappAccount, { phoneNumberId: b.phoneNumberId! })).toBe(1);
+    expect(await em.findOneOrFail(Template, { id: b.templateId! })).toMatchObject({ status: 'APPROVED', version: 1, name: 'tenant_b_template' });
   });
 
   it('never lets a tenant read another tenant’s lists or audit trail', async () => {

@@ -1,0 +1,16 @@
+export * from './template.types';
+export * from './template-variables';
+export * from './template-rules';
+export { MIN_FIXED_WORDS, fixedWordCount } from './text-rules';
+export * from './template-preview';
+export * from './meta-components';
+export * from './template-status';
+export * from './templates.errors';
+export * from './templates.dto';
+export { inferField } from './meta-errors';
+export * from './templates.service';
+export * from './templates-drafts.service';
+export * from './templates-submit.service';
+export * from './templates-lifecycle.service';
+export type { TemplateDeps } from './template-credentials';
+export * from './templates-import.service';
