@@ -2,9 +2,12 @@
 # Installs node_modules exactly as locked when they are missing or differ from the lockfile.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-if [[ -f node_modules/.package-lock.json ]] && cmp -s \
-  <(node -e 'process.stdout.write(JSON.stringify(require("./package-lock.json").packages))') \
-  <(node -e 'process.stdout.write(JSON.stringify(require("./node_modules/.package-lock.json").packages))' 2>/dev/null); then
+if node -e '
+  const fs = require("fs");
+  const wanted = JSON.stringify(require("./package-lock.json").packages);
+  const file = "node_modules/.package-lock.json";
+  process.exit(fs.existsSync(file) && JSON.stringify(JSON.parse(fs.readFileSync(file, "utf8")).packages) === wanted ? 0 : 1);
+'; then
   exit 0
 fi
 echo "installing dependencies (npm ci)…"
