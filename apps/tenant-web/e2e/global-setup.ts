@@ -1,6 +1,6 @@
 /**
- * Vitest globalSetup for the browser tests: start the stack once, hand its URLs to the tests,
- * tear it down afterwards.
+ * Vitest globalSetup for the browser tests: start the stack once (with the Meta sandbox and the
+ * webhook path), hand its URLs to the tests, tear it down afterwards.
  * @see https://vitest.dev/config/#globalsetup
  */
 import path from 'node:path';
@@ -11,12 +11,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     webUrl: string;
     apiUrl: string;
+    sandboxUrl: string;
+    /** Parts of sandbox → ingest → Kafka → processor that could not start; empty when whole. */
+    webhookPathMissing: string[];
   }
 }
 
 export default async function setup(project: TestProject) {
-  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'tenant-web' });
+  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'tenant-web', whatsapp: true });
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
+  project.provide('sandboxUrl', stack.webhookPath?.sandboxUrl ?? '');
+  project.provide('webhookPathMissing', stack.webhookPath?.missing ?? []);
   return () => stack.stop();
 }

@@ -17,10 +17,14 @@ import { Route as AuthedBillingRouteImport } from './routes/_authed/billing';
 import { Route as AuthedCampaignsRouteImport } from './routes/_authed/campaigns';
 import { Route as AuthedContactsRouteImport } from './routes/_authed/contacts';
 import { Route as AuthedMembersRouteImport } from './routes/_authed/members';
-import { Route as AuthedTemplatesRouteImport } from './routes/_authed/templates';
-import { Route as AuthedWhatsappRouteImport } from './routes/_authed/whatsapp';
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token';
 import { Route as AuthedSettingsAccountRouteImport } from './routes/_authed/settings/account';
+import { Route as AuthedTemplatesIndexRouteImport } from './routes/_authed/templates/index';
+import { Route as AuthedTemplatesNewRouteImport } from './routes/_authed/templates/new';
+import { Route as AuthedWhatsappIndexRouteImport } from './routes/_authed/whatsapp/index';
+import { Route as AuthedWhatsappAccountIdRouteImport } from './routes/_authed/whatsapp/$accountId';
+import { Route as AuthedTemplatesTemplateIdIndexRouteImport } from './routes/_authed/templates/$templateId/index';
+import { Route as AuthedTemplatesTemplateIdEditRouteImport } from './routes/_authed/templates/$templateId/edit';
 
 const AuthedRoute = AuthedRouteImport.update({
   id: '/_authed',
@@ -61,16 +65,6 @@ const AuthedMembersRoute = AuthedMembersRouteImport.update({
   path: '/members',
   getParentRoute: () => AuthedRoute,
 } as any);
-const AuthedTemplatesRoute = AuthedTemplatesRouteImport.update({
-  id: '/templates',
-  path: '/templates',
-  getParentRoute: () => AuthedRoute,
-} as any);
-const AuthedWhatsappRoute = AuthedWhatsappRouteImport.update({
-  id: '/whatsapp',
-  path: '/whatsapp',
-  getParentRoute: () => AuthedRoute,
-} as any);
 const InvitationsTokenRoute = InvitationsTokenRouteImport.update({
   id: '/invitations/$token',
   path: '/invitations/$token',
@@ -81,6 +75,38 @@ const AuthedSettingsAccountRoute = AuthedSettingsAccountRouteImport.update({
   path: '/settings/account',
   getParentRoute: () => AuthedRoute,
 } as any);
+const AuthedTemplatesIndexRoute = AuthedTemplatesIndexRouteImport.update({
+  id: '/templates/',
+  path: '/templates/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedTemplatesNewRoute = AuthedTemplatesNewRouteImport.update({
+  id: '/templates/new',
+  path: '/templates/new',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedWhatsappIndexRoute = AuthedWhatsappIndexRouteImport.update({
+  id: '/whatsapp/',
+  path: '/whatsapp/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedWhatsappAccountIdRoute = AuthedWhatsappAccountIdRouteImport.update({
+  id: '/whatsapp/$accountId',
+  path: '/whatsapp/$accountId',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedTemplatesTemplateIdIndexRoute =
+  AuthedTemplatesTemplateIdIndexRouteImport.update({
+    id: '/templates/$templateId/',
+    path: '/templates/$templateId/',
+    getParentRoute: () => AuthedRoute,
+  } as any);
+const AuthedTemplatesTemplateIdEditRoute =
+  AuthedTemplatesTemplateIdEditRouteImport.update({
+    id: '/templates/$templateId/edit',
+    path: '/templates/$templateId/edit',
+    getParentRoute: () => AuthedRoute,
+  } as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
@@ -90,10 +116,14 @@ export interface FileRoutesByFullPath {
   '/campaigns': typeof AuthedCampaignsRoute;
   '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
-  '/templates': typeof AuthedTemplatesRoute;
-  '/whatsapp': typeof AuthedWhatsappRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
+  '/templates/new': typeof AuthedTemplatesNewRoute;
+  '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/templates/': typeof AuthedTemplatesIndexRoute;
+  '/whatsapp/': typeof AuthedWhatsappIndexRoute;
+  '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
+  '/templates/$templateId/': typeof AuthedTemplatesTemplateIdIndexRoute;
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
@@ -102,11 +132,15 @@ export interface FileRoutesByTo {
   '/campaigns': typeof AuthedCampaignsRoute;
   '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
-  '/templates': typeof AuthedTemplatesRoute;
-  '/whatsapp': typeof AuthedWhatsappRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/': typeof AuthedIndexRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
+  '/templates/new': typeof AuthedTemplatesNewRoute;
+  '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/templates': typeof AuthedTemplatesIndexRoute;
+  '/whatsapp': typeof AuthedWhatsappIndexRoute;
+  '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
+  '/templates/$templateId': typeof AuthedTemplatesTemplateIdIndexRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -117,11 +151,15 @@ export interface FileRoutesById {
   '/_authed/campaigns': typeof AuthedCampaignsRoute;
   '/_authed/contacts': typeof AuthedContactsRoute;
   '/_authed/members': typeof AuthedMembersRoute;
-  '/_authed/templates': typeof AuthedTemplatesRoute;
-  '/_authed/whatsapp': typeof AuthedWhatsappRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/settings/account': typeof AuthedSettingsAccountRoute;
+  '/_authed/templates/new': typeof AuthedTemplatesNewRoute;
+  '/_authed/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/_authed/templates/': typeof AuthedTemplatesIndexRoute;
+  '/_authed/whatsapp/': typeof AuthedWhatsappIndexRoute;
+  '/_authed/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
+  '/_authed/templates/$templateId/': typeof AuthedTemplatesTemplateIdIndexRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -133,10 +171,14 @@ export interface FileRouteTypes {
     | '/campaigns'
     | '/contacts'
     | '/members'
-    | '/templates'
-    | '/whatsapp'
     | '/invitations/$token'
-    | '/settings/account';
+    | '/settings/account'
+    | '/templates/new'
+    | '/whatsapp/$accountId'
+    | '/templates/'
+    | '/whatsapp/'
+    | '/templates/$templateId/edit'
+    | '/templates/$templateId/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/sign-in'
@@ -145,11 +187,15 @@ export interface FileRouteTypes {
     | '/campaigns'
     | '/contacts'
     | '/members'
-    | '/templates'
-    | '/whatsapp'
     | '/invitations/$token'
     | '/'
-    | '/settings/account';
+    | '/settings/account'
+    | '/templates/new'
+    | '/whatsapp/$accountId'
+    | '/templates'
+    | '/whatsapp'
+    | '/templates/$templateId/edit'
+    | '/templates/$templateId';
   id:
     | '__root__'
     | '/_authed'
@@ -159,11 +205,15 @@ export interface FileRouteTypes {
     | '/_authed/campaigns'
     | '/_authed/contacts'
     | '/_authed/members'
-    | '/_authed/templates'
-    | '/_authed/whatsapp'
     | '/invitations/$token'
     | '/_authed/'
-    | '/_authed/settings/account';
+    | '/_authed/settings/account'
+    | '/_authed/templates/new'
+    | '/_authed/whatsapp/$accountId'
+    | '/_authed/templates/'
+    | '/_authed/whatsapp/'
+    | '/_authed/templates/$templateId/edit'
+    | '/_authed/templates/$templateId/';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -231,20 +281,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedMembersRouteImport;
       parentRoute: typeof AuthedRoute;
     };
-    '/_authed/templates': {
-      id: '/_authed/templates';
-      path: '/templates';
-      fullPath: '/templates';
-      preLoaderRoute: typeof AuthedTemplatesRouteImport;
-      parentRoute: typeof AuthedRoute;
-    };
-    '/_authed/whatsapp': {
-      id: '/_authed/whatsapp';
-      path: '/whatsapp';
-      fullPath: '/whatsapp';
-      preLoaderRoute: typeof AuthedWhatsappRouteImport;
-      parentRoute: typeof AuthedRoute;
-    };
     '/invitations/$token': {
       id: '/invitations/$token';
       path: '/invitations/$token';
@@ -259,6 +295,48 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedSettingsAccountRouteImport;
       parentRoute: typeof AuthedRoute;
     };
+    '/_authed/templates/': {
+      id: '/_authed/templates/';
+      path: '/templates';
+      fullPath: '/templates/';
+      preLoaderRoute: typeof AuthedTemplatesIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/templates/new': {
+      id: '/_authed/templates/new';
+      path: '/templates/new';
+      fullPath: '/templates/new';
+      preLoaderRoute: typeof AuthedTemplatesNewRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/whatsapp/': {
+      id: '/_authed/whatsapp/';
+      path: '/whatsapp';
+      fullPath: '/whatsapp/';
+      preLoaderRoute: typeof AuthedWhatsappIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/whatsapp/$accountId': {
+      id: '/_authed/whatsapp/$accountId';
+      path: '/whatsapp/$accountId';
+      fullPath: '/whatsapp/$accountId';
+      preLoaderRoute: typeof AuthedWhatsappAccountIdRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/templates/$templateId/': {
+      id: '/_authed/templates/$templateId/';
+      path: '/templates/$templateId';
+      fullPath: '/templates/$templateId/';
+      preLoaderRoute: typeof AuthedTemplatesTemplateIdIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/templates/$templateId/edit': {
+      id: '/_authed/templates/$templateId/edit';
+      path: '/templates/$templateId/edit';
+      fullPath: '/templates/$templateId/edit';
+      preLoaderRoute: typeof AuthedTemplatesTemplateIdEditRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
   }
 }
 
@@ -267,10 +345,14 @@ interface AuthedRouteChildren {
   AuthedCampaignsRoute: typeof AuthedCampaignsRoute;
   AuthedContactsRoute: typeof AuthedContactsRoute;
   AuthedMembersRoute: typeof AuthedMembersRoute;
-  AuthedTemplatesRoute: typeof AuthedTemplatesRoute;
-  AuthedWhatsappRoute: typeof AuthedWhatsappRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedSettingsAccountRoute: typeof AuthedSettingsAccountRoute;
+  AuthedTemplatesNewRoute: typeof AuthedTemplatesNewRoute;
+  AuthedWhatsappAccountIdRoute: typeof AuthedWhatsappAccountIdRoute;
+  AuthedTemplatesIndexRoute: typeof AuthedTemplatesIndexRoute;
+  AuthedWhatsappIndexRoute: typeof AuthedWhatsappIndexRoute;
+  AuthedTemplatesTemplateIdEditRoute: typeof AuthedTemplatesTemplateIdEditRoute;
+  AuthedTemplatesTemplateIdIndexRoute: typeof AuthedTemplatesTemplateIdIndexRoute;
 }
 
 const AuthedRouteChildren: AuthedRouteChildren = {
@@ -278,10 +360,14 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCampaignsRoute: AuthedCampaignsRoute,
   AuthedContactsRoute: AuthedContactsRoute,
   AuthedMembersRoute: AuthedMembersRoute,
-  AuthedTemplatesRoute: AuthedTemplatesRoute,
-  AuthedWhatsappRoute: AuthedWhatsappRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedSettingsAccountRoute: AuthedSettingsAccountRoute,
+  AuthedTemplatesNewRoute: AuthedTemplatesNewRoute,
+  AuthedWhatsappAccountIdRoute: AuthedWhatsappAccountIdRoute,
+  AuthedTemplatesIndexRoute: AuthedTemplatesIndexRoute,
+  AuthedWhatsappIndexRoute: AuthedWhatsappIndexRoute,
+  AuthedTemplatesTemplateIdEditRoute: AuthedTemplatesTemplateIdEditRoute,
+  AuthedTemplatesTemplateIdIndexRoute: AuthedTemplatesTemplateIdIndexRoute,
 };
 
 const AuthedRouteWithChildren =

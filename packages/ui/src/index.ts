@@ -1,7 +1,7 @@
 // Public surface of @dbulk/ui. Import the stylesheet once per app: `import '@dbulk/ui/styles.css'`.
 export { AppShell, Avatar, Brand, initialsOf, NavGroup, navLinkClassName, type AppShellProps } from './components/app-shell';
 export { Badge, RoleBadge, StatusBadge, type BadgeTone } from './components/badge';
-export { Button, type ButtonProps } from './components/button';
+export { Button, IconButton, type ButtonProps, type IconButtonProps } from './components/button';
 export { Card, DescriptionList, Stat, type CardProps } from './components/card';
 export { Dialog, DialogFooter, type DialogProps } from './components/dialog';
 export { DropdownMenu, MenuItem, MenuLabel, MenuSeparator, type DropdownMenuProps } from './components/dropdown-menu';
@@ -9,10 +9,21 @@ export { ReasonDialog, type ReasonDialogProps } from './components/reason-dialog
 export { EmptyState, type EmptyStateProps } from './components/empty-state';
 export { ErrorBanner, Notice, type ErrorBannerProps } from './components/error-banner';
 export { Icon, type IconName } from './components/icons';
+export {
+  ChatPreview,
+  formatWhatsAppText,
+  MessageBubble,
+  type MessageBubbleProps,
+  type MessageButton,
+  type MessageHeader,
+  type MessagePart,
+} from './components/message-preview';
 export { PageHeader, type PageHeaderProps } from './components/page-header';
+export { SegmentedControl, type SegmentedControlProps, type SegmentOption } from './components/segmented-control';
 export { Select, type SelectOption, type SelectProps } from './components/select';
 export { LoadingState, Spinner } from './components/spinner';
 export { Table, type Column, type TableProps } from './components/table';
+export { Timeline, type TimelineItem } from './components/timeline';
 export { FieldFrame, TextAreaField, TextField, type TextAreaFieldProps, type TextFieldProps } from './components/text-field';
 export { cx } from './lib/cx';
 export {

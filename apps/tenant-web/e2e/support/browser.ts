@@ -21,7 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 export function screenshotter(appName: string) {
   const dir = path.join(REPO_ROOT, 'test-output', 'e2e', appName);
   mkdirSync(dir, { recursive: true });
-  return (page: Page, name: string) => page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  return async (page: Page, name: string) => {
+    // Full-page shots of a scrolled page paint sticky bars (top bar, sidebar) mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  };
 }
 
 /** Pages log uncaught errors into the test output, so a broken render is visible in CI logs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInSearchSchema, signUpSearchSchema } from './search';
+import { signInSearchSchema, signUpSearchSchema, templatesSearchSchema } from './search';
 
 describe('signInSearchSchema', () => {
   it('keeps a redirect path', () => {
@@ -20,5 +20,16 @@ describe('signUpSearchSchema', () => {
   it('ignores tokens that cannot be real', () => {
     expect(signUpSearchSchema.parse({ invitation: '../../etc' })).toEqual({ invitation: undefined });
     expect(signUpSearchSchema.parse({ invitation: 'short' })).toEqual({ invitation: undefined });
+  });
+});
+
+describe('templatesSearchSchema', () => {
+  it('keeps known filters and drops the rest', () => {
+    expect(templatesSearchSchema.parse({ status: 'approved', q: 'order', page: '2' })).toEqual({ status: 'approved', q: 'order', page: 2 });
+    expect(templatesSearchSchema.parse({ status: 'nope', number: 'x', page: 0 })).toEqual({
+      status: undefined,
+      number: undefined,
+      page: undefined,
+    });
   });
 });

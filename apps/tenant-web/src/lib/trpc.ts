@@ -10,7 +10,8 @@ import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-q
 
 export const TRPC_URL = '/trpc/tenant';
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<TenantRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<TenantRouter>();
+export type TrpcClient = ReturnType<typeof createTrpcClient>;
 
 export type Trpc = TRPCOptionsProxy<TenantRouter>;
 export type RouterInputs = inferRouterInputs<TenantRouter>;

@@ -80,6 +80,12 @@ export const REJECTION_HINTS: Record<string, string> = {
   TAG_CONTENT_MISMATCH: 'The content does not match the category or language chosen.',
 };
 
+/** Webhooks store "CODE: Meta's words" (or just the code); the hint is keyed by the code. */
+export function rejectionHintOf(reason: string | null | undefined): string | null {
+  if (!reason) return null;
+  return REJECTION_HINTS[reason.split(':')[0]!.trim()] ?? null;
+}
+
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 
 /** The builder's view of a stored row (Meta's JSON converted). */
@@ -145,10 +151,7 @@ export function toDetailDto(
     variables: variablesOf(content),
     problems: validateTemplate(content),
     unsupported: content.unsupported,
-    rejectionHint:
-      row.status === 'REJECTED' && row.rejectionReason
-        ? (REJECTION_HINTS[row.rejectionReason] ?? null)
-        : null,
+    rejectionHint: row.status === 'REJECTED' ? rejectionHintOf(row.rejectionReason) : null,
     actions: { ...extra.actions },
     nameReusableAt: iso(extra.nameReusableAt),
     versions: versions.map((v) => toVersionDto(v, row.parameterFormat)),

@@ -34,3 +34,18 @@ export function Button({
     </button>
   );
 }
+
+export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> {
+  icon: ReactNode;
+  /** The accessible name (also the tooltip). */
+  label: string;
+}
+
+/** A small square button with only an icon: move up/down, remove, copy. */
+export function IconButton({ icon, label, className, type = 'button', ...rest }: IconButtonProps) {
+  return (
+    <button type={type} className={cx('ui-icon-button', className)} aria-label={label} title={label} {...rest}>
+      {icon}
+    </button>
+  );
+}

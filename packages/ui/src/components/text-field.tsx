@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import { cx } from '../lib/cx';
 
 interface FieldFrameProps {
@@ -31,7 +31,8 @@ export function FieldFrame({ id, label, hint, error, className, children }: Fiel
   );
 }
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'size'> {
+/** React 19 passes `ref` as a prop, so it reaches the <input> (caret control, focus). */
+export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'size'> {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
@@ -54,7 +55,7 @@ export function TextField({ label, hint, error, fieldClassName, id, className, .
   );
 }
 
-export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+export interface TextAreaFieldProps extends ComponentProps<'textarea'> {
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;

@@ -19,7 +19,7 @@ const GraphId = (label: string) =>
 const ConnectInput = z.object({
   wabaId: GraphId('wabaId'),
   phoneNumberId: GraphId('phoneNumberId'),
-  accessToken: z.string().trim().min(20, 'accessToken looks too short').max(1024),
+  accessToken: z.string().trim().min(8, 'accessToken looks too short').max(1024),
 });
 const Phone = z
   .string()

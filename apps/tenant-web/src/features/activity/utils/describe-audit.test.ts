@@ -5,11 +5,13 @@ describe('describeAuditAction', () => {
   it('uses phrases for known actions', () => {
     expect(describeAuditAction('member.invited')).toBe('invited a member');
     expect(describeAuditAction('tenant.created')).toBe('created the tenant');
+    expect(describeAuditAction('whatsapp.account.connected')).toBe('connected a WhatsApp number');
+    expect(describeAuditAction('template.submitted')).toBe('submitted a template for review');
   });
 
   it('spells out unknown actions instead of hiding them', () => {
     expect(describeAuditAction('campaign.startedNow')).toBe('started now (campaign)');
-    expect(describeAuditAction('whatsapp.account.connected')).toBe('connected (whatsapp account)');
+    expect(describeAuditAction('contacts.list.imported')).toBe('imported (contacts list)');
     expect(describeAuditAction('login_failed')).toBe('login failed');
   });
 });
