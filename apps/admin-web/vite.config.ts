@@ -1,22 +1,4 @@
-/**
- * Vite dev server and preview both proxy /trpc to the api, so the browser talks to one origin and
- * the HttpOnly `dbulk_session` cookie just works. DBULK_API_URL points elsewhere (e2e: a test api).
- * @see https://tanstack.com/router/latest/docs/framework/react/installation/with-vite
- */
-import { tanstackRouter } from '@tanstack/router-plugin/vite';
-import react from '@vitejs/plugin-react';
-import { defineConfig, type ProxyOptions } from 'vite';
+// The shared web-app config (plugins, /trpc proxy to the api); only the port is this app's.
+import { webAppConfig } from '../../vite.shared.ts';
 
-const apiUrl = process.env.DBULK_API_URL ?? 'http://127.0.0.1:4000';
-// Keep the browser's Origin and Host: the api checks Origin on mutations against ALLOWED_ORIGINS.
-const proxy: Record<string, ProxyOptions> = { '/trpc': { target: apiUrl, changeOrigin: false, ws: false } };
-
-export default defineConfig({
-  plugins: [
-    tanstackRouter({ target: 'react', autoCodeSplitting: true, quoteStyle: 'single', semicolons: true }),
-    react(),
-  ],
-  server: { port: 5174, strictPort: true, proxy },
-  preview: { port: 5174, strictPort: true, proxy },
-  build: { outDir: 'dist', sourcemap: true },
-});
+export default webAppConfig({ port: 5174 });

@@ -3,10 +3,10 @@
  * tenant, engages and releases the global kill switch; a tenant user is turned away.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BrowserPages, screenshotter } from '@dbulk/testing/e2e';
 import { ApiSession } from './support/api';
-import { launchBrowser, screenshotter, watchErrors } from './support/browser';
 
 const webUrl = inject('webUrl');
 const admin = inject('admin');
@@ -15,18 +15,7 @@ const run = randomUUID().slice(0, 8);
 const tenantUser = { name: 'Tara Tenant', email: `tenant-${run}@example.test`, password: 'tenant-password-123' };
 const tenantName = `Gamma Goods ${run}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(label: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: webUrl, viewport: { width: 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  pageErrors.push(...watchErrors(page, label));
-  return page;
-}
+const pages = new BrowserPages(webUrl);
 
 async function signIn(page: Page, who: { email: string; password: string }) {
   await page.goto('/sign-in');
@@ -50,7 +39,7 @@ async function flipKillSwitch(page: Page, action: 'engage' | 'release', reason: 
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  await pages.launch();
   // A tenant and its (non-admin) owner, made through the tenant api as a real sign-up.
   await new ApiSession(webUrl).mutate('tenant/auth.signUp', { ...tenantUser, tenantName });
 });
@@ -60,13 +49,12 @@ afterAll(async () => {
   const api = new ApiSession(webUrl);
   await api.mutate('admin/auth.signIn', admin).catch(() => {});
   await api.mutate('admin/system.setKillSwitch', { engaged: false, reason: 'admin-web e2e cleanup' }).catch(() => {});
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await pages.close();
 });
 
 describe('admin-web', () => {
   it('lets a platform admin find a tenant and engage then release the kill switch', async () => {
-    const page = await newPage('admin');
+    const page = await pages.newPage('admin');
     await page.goto('/tenants');
     await page.waitForURL(/\/sign-in\?redirect=%2Ftenants$/);
     await shot(page, '01-sign-in');
@@ -114,17 +102,17 @@ describe('admin-web', () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/sign-in$/);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('shows "platform admins only" to a tenant user', async () => {
-    const page = await newPage('tenant-user');
+    const page = await pages.newPage('tenant-user');
     await signIn(page, tenantUser);
     await page.getByTestId('not-admin').waitFor();
     expect(await page.getByTestId('not-admin').textContent()).toContain('Platform admins only');
     await shot(page, '08-not-admin');
     await page.getByTestId('not-admin-sign-out').click();
     await page.waitForURL(/\/sign-in$/);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

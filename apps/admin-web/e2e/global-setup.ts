@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { REPO_ROOT, run } from './support/processes';
-import { startWebStack } from './support/stack';
+import { REPO_ROOT, run, startWebStack } from '@dbulk/testing/e2e';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +17,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'admin-web' });
+  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'admin-web', trpcPath: '/trpc/admin' });
   const admin = { email: `admin-${randomUUID().slice(0, 8)}@example.test`, password: `admin-${randomUUID()}` };
   try {
     await run(

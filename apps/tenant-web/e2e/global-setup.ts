@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startWebStack } from './support/stack';
+import { startWebStack } from '@dbulk/testing/e2e';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +18,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'tenant-web', whatsapp: true });
+  const stack = await startWebStack({ appDir: path.resolve(import.meta.dirname, '..'), appName: 'tenant-web', trpcPath: '/trpc/tenant', whatsapp: true });
   project.provide('webUrl', stack.webUrl);
   project.provide('apiUrl', stack.apiUrl);
   project.provide('sandboxUrl', stack.webhookPath?.sandboxUrl ?? '');

@@ -3,9 +3,9 @@
  * invitations, roles, sign-out, and an expired session on a deep page.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotter, watchErrors } from './support/browser';
+import { BrowserPages, screenshotter } from '@dbulk/testing/e2e';
 
 const webUrl = inject('webUrl');
 const shot = screenshotter('tenant-web');
@@ -15,18 +15,7 @@ const invitee = { name: 'Ivan Invitee', email: `invitee-${run}@example.test`, pa
 const tenantA = `Acme Retail ${run}`;
 const tenantB = `Beta Foods ${run}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function newPage(label: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: webUrl, viewport: { width: 1280, height: 860 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  pageErrors.push(...watchErrors(page, label));
-  return page;
-}
+const pages = new BrowserPages(webUrl);
 
 async function expectCurrentTenant(page: Page, name: string) {
   await expect.poll(() => page.getByTestId('current-tenant-name').textContent(), { timeout: 15_000 }).toBe(name);
@@ -50,18 +39,12 @@ async function signOut(page: Page) {
   await page.waitForURL(/\/sign-in$/);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-});
+beforeAll(() => pages.launch());
+afterAll(() => pages.close());
 
 describe('tenant-web', () => {
   it('takes an owner from sign-up through tenants, invitations and roles to sign-out', async () => {
-    const page = await newPage('owner');
+    const page = await pages.newPage('owner');
 
     // Sign up: creates tenant A and lands on its dashboard.
     await page.goto('/sign-up');
@@ -114,7 +97,7 @@ describe('tenant-web', () => {
     await expect.poll(() => page.getByTestId('activity-status').textContent(), { timeout: 15_000 }).toBe('Live');
 
     // A fresh browser context: the invitee opens the link and signs up through it.
-    const guest = await newPage('invitee');
+    const guest = await pages.newPage('invitee');
     await guest.goto(link);
     await expect.poll(() => guest.getByTestId('invitation-tenant').textContent()).toBe(tenantA);
     await shot(guest, '07-invitation-page');
@@ -149,11 +132,11 @@ describe('tenant-web', () => {
     await expect.poll(() => guest.getByTestId('dashboard-role').textContent()).toBe('Viewer');
 
     await signOut(page);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('sends an expired session on a deep page to sign-in and back to that page', async () => {
-    const page = await newPage('expired-session');
+    const page = await pages.newPage('expired-session');
     await page.goto('/sign-in');
     await signIn(page, owner);
     await expectCurrentTenant(page, tenantA);
@@ -174,6 +157,6 @@ describe('tenant-web', () => {
     await page.waitForURL(`${webUrl}/members`);
     await page.getByTestId('members-table').waitFor();
     await shot(page, '12-back-on-members');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

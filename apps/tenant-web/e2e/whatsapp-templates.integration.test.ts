@@ -4,9 +4,9 @@
  * refetches, it never calls `refresh`), then send it as a test message and see it delivered.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotter, watchErrors } from './support/browser';
+import { BrowserPages, screenshotter } from '@dbulk/testing/e2e';
 
 const webUrl = inject('webUrl');
 const sandboxUrl = inject('sandboxUrl');
@@ -22,26 +22,18 @@ const tenant = `Sandbox Shop ${run}`;
 const templateName = `order_update_${run.replaceAll('-', '')}`;
 const refreshCalls: string[] = [];
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = new BrowserPages(webUrl, { width: 1280, height: 900 });
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ baseURL: webUrl, viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  pageErrors.push(...watchErrors(page, 'whatsapp-owner'));
+  await pages.launch();
+  page = await pages.newPage('whatsapp-owner');
   page.on('request', (request) => {
     if (request.url().includes('templates.refresh')) refreshCalls.push(request.url());
   });
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-});
+afterAll(() => pages.close());
 
 /** A number "in WhatsApp Manager": the sandbox's control API plays Meta's side of the setup. */
 async function createMetaNumber() {
@@ -114,7 +106,7 @@ describe('WhatsApp numbers, templates and test messages', () => {
     await page.getByTestId('test-message-panel').waitFor();
     await expect.poll(() => page.getByTestId('test-template-name').inputValue()).toBe('hello_world');
     await shot(page, '23b-whatsapp-number');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('imports the number’s templates, builds one with live checks and preview, and submits it', async () => {
@@ -172,7 +164,7 @@ describe('WhatsApp numbers, templates and test messages', () => {
     await expect.poll(() => page.getByTestId('template-title').textContent()).toBe(templateName);
     await expect.poll(() => page.getByTestId('template-status').getAttribute('data-status')).toBe('PENDING');
     await shot(page, '28-template-pending');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('sees the template APPROVED through the webhook path, without asking Meta', async () => {
@@ -201,7 +193,7 @@ describe('WhatsApp numbers, templates and test messages', () => {
       .toBe('true');
     await page.getByTestId(`template-row-${templateName}`).waitFor();
     await shot(page, '30-templates-approved');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('sends the approved template as a test message and sees it delivered', async () => {
@@ -233,7 +225,7 @@ describe('WhatsApp numbers, templates and test messages', () => {
       .poll(() => page.getByTestId('test-status').getAttribute('data-outcome'), { timeout: 30_000 })
       .toBe('read');
     await shot(page, '32-test-message-delivered');
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('shows Meta’s rejection with its reason, and approves an edited resubmission', async () => {
@@ -288,7 +280,7 @@ describe('WhatsApp numbers, templates and test messages', () => {
     expect(await page.getByTestId('template-history-meta-REJECTED').count()).toBe(1);
     await shot(page, '35-template-resubmitted-approved');
     expect(refreshCalls).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 
   it('draws a media header and every button type, saves a draft and deletes it', async () => {
@@ -338,6 +330,6 @@ describe('WhatsApp numbers, templates and test messages', () => {
     await page.waitForURL(/\/templates$/);
     await page.getByTestId('templates-table').waitFor();
     expect(await page.getByTestId(`template-row-menu_card_${run}`).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

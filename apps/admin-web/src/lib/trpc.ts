@@ -1,10 +1,9 @@
 /**
- * The typed tRPC client for the admin router: queries/mutations batch over HTTP, subscriptions
- * use SSE. Both go to the same origin (Vite proxies /trpc), so the session cookie is sent as is.
+ * The admin app's typed tRPC hooks and types. The client itself (links, same-origin /trpc via
+ * Vite's proxy) is @dbulk/web's; only the root router and its path are the admin's.
  * @see https://trpc.io/docs/client/tanstack-react-query/setup
  */
 import type { AdminRouter } from '@dbulk/api';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
@@ -16,15 +15,3 @@ export type Trpc = TRPCOptionsProxy<AdminRouter>;
 export type RouterInputs = inferRouterInputs<AdminRouter>;
 export type RouterOutputs = inferRouterOutputs<AdminRouter>;
 export type Me = NonNullable<RouterOutputs['auth']['me']>;
-
-export function createTrpcClient() {
-  return createTRPCClient<AdminRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: TRPC_URL }),
-        false: httpBatchLink({ url: TRPC_URL, maxURLLength: 2000 }),
-      }),
-    ],
-  });
-}

@@ -1,8 +1,8 @@
 import { createFileRoute, Outlet, redirect } from '@tanstack/react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { AppShell, Brand } from '@dbulk/ui';
+import { AppShell, Brand, UserMenu } from '@dbulk/ui';
+import { useSignOut } from '@dbulk/web';
 import { NotAdmin } from '../features/auth/components/not-admin';
-import { UserMenu } from '../features/auth/components/user-menu';
 import { SendingStatusBadge } from '../features/sending/components/sending-status-badge';
 import { useTRPC } from '../lib/trpc';
 import { AdminNav } from './_authed/-components/admin-nav';
@@ -20,14 +20,15 @@ export const Route = createFileRoute('/_authed')({
 function AdminLayout() {
   const trpc = useTRPC();
   const { data: me } = useSuspenseQuery(trpc.auth.me.queryOptions());
+  const signOut = useSignOut(trpc.auth.signOut);
   if (!me) return null; // signed out a moment ago; the redirect is under way
-  if (!me.user.isPlatformAdmin) return <NotAdmin user={me.user} />;
+  if (!me.user.isPlatformAdmin) return <NotAdmin user={me.user} signOut={signOut} />;
   return (
     <AppShell
       brand={<Brand suffix="Admin" />}
       nav={<AdminNav />}
       topBarStart={<SendingStatusBadge />}
-      topBarEnd={<UserMenu user={me.user} />}
+      topBarEnd={<UserMenu user={me.user} signOut={signOut} />}
       sidebarFooter={<span>Platform administration</span>}
     >
       <Outlet />

@@ -1,29 +1,19 @@
 /**
- * What happens to cached data when who-you-are or which-tenant changes. Data of one tenant or user
- * must never be shown under another's header, so these drop it rather than merely mark it stale.
+ * The tenant app's session transitions: sign-in and sign-out from @dbulk/web, plus what happens
+ * when the current tenant changes. Data of one tenant must never be shown under another's
+ * header, so a change drops it rather than merely marking it stale.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
-import { safeRedirectPath } from '@dbulk/ui';
-import { isAuthMeQuery } from './query-client';
+import { isAuthMeQuery, useSessionTransitions as useSharedTransitions } from '@dbulk/web';
 
 export function useSessionTransitions() {
+  const shared = useSharedTransitions();
   const queryClient = useQueryClient();
   const router = useRouter();
 
   return {
-    /** After sign-in / sign-up: forget everything, then go where the user was headed. */
-    async signedIn(redirect?: string) {
-      queryClient.removeQueries();
-      await router.navigate({ href: safeRedirectPath(redirect, '/'), replace: true });
-    },
-
-    /** After sign-out: mark signed out, leave the authed area, then drop the previous user's data. */
-    async signedOut() {
-      queryClient.setQueriesData({ predicate: isAuthMeQuery }, null);
-      await router.navigate({ to: '/sign-in', search: {}, replace: true });
-      queryClient.removeQueries({ predicate: (query) => !isAuthMeQuery(query) });
-    },
+    ...shared,
 
     /**
      * After switching, creating or joining a tenant: drop tenant data first, then refetch who-am-I;

@@ -1,7 +1,6 @@
 import { createFileRoute, Link, type ErrorComponentProps } from '@tanstack/react-router';
-import { ErrorBanner } from '@dbulk/ui';
+import { AuthPage, ErrorBanner } from '@dbulk/ui';
 import { InvitationCard } from '../features/invitations/components/invitation-card';
-import { AuthPage } from './-components/auth-page';
 
 export const Route = createFileRoute('/invitations/$token')({
   loader: async ({ context, params }) => {

@@ -1,8 +1,8 @@
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
-import { safeRedirectPath } from '@dbulk/ui';
-import { SignInForm } from '../features/auth/components/sign-in-form';
+import { AuthPage, safeRedirectPath, SignInForm } from '@dbulk/ui';
+import { useSignIn } from '@dbulk/web';
 import { signInSearchSchema } from '../lib/search';
-import { AuthPage } from './-components/auth-page';
+import { useTRPC } from '../lib/trpc';
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: (search) => signInSearchSchema.parse(search),
@@ -15,6 +15,8 @@ export const Route = createFileRoute('/sign-in')({
 
 function SignInPage() {
   const { redirect: target } = Route.useSearch();
+  const trpc = useTRPC();
+  const signIn = useSignIn(trpc.auth.signIn, { redirect: target });
   return (
     <AuthPage
       title="Sign in"
@@ -28,7 +30,7 @@ function SignInPage() {
         </>
       }
     >
-      <SignInForm redirect={target} />
+      <SignInForm mutation={signIn} />
     </AuthPage>
   );
 }

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { createFileRoute, Link, redirect } from '@tanstack/react-router';
-import { ErrorBanner, LoadingState, Notice, RoleBadge } from '@dbulk/ui';
+import { AuthPage, ErrorBanner, LoadingState, Notice, RoleBadge } from '@dbulk/ui';
 import { SignUpForm } from '../features/auth/components/sign-up-form';
 import { signUpSearchSchema } from '../lib/search';
 import { useTRPC } from '../lib/trpc';
-import { AuthPage } from './-components/auth-page';
 
 export const Route = createFileRoute('/sign-up')({
   validateSearch: (search) => signUpSearchSchema.parse(search),

@@ -24,3 +24,15 @@ export function EmptyState({ title, description, icon = 'list', action, note, te
     </div>
   );
 }
+
+/** "Page not found" with a way back; the app passes the link, since only it knows its routes. */
+export function NotFoundState({ action }: { action: ReactNode }) {
+  return (
+    <EmptyState
+      icon="search"
+      title="Page not found"
+      description="The address may be mistyped, or the page has moved."
+      action={action}
+    />
+  );
+}

@@ -1,10 +1,8 @@
-import { Brand, Button, Icon } from '@dbulk/ui';
+import { Brand, Button, Icon, type SignOutMutation } from '@dbulk/ui';
 import type { Me } from '../../../lib/trpc';
-import { useSignOut } from '../hooks/use-sign-out';
 
 /** A signed-in user without the platform-admin flag: say so, and offer a way out. */
-export function NotAdmin({ user }: { user: Me['user'] }) {
-  const signOut = useSignOut();
+export function NotAdmin({ user, signOut }: { user: Me['user']; signOut: SignOutMutation }) {
   return (
     <div className="ui-auth-page">
       <div className="ui-auth-page__brand">

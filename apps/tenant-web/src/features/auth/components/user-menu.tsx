@@ -1,38 +1,20 @@
 import { Link } from '@tanstack/react-router';
-import { Avatar, DropdownMenu, Icon, MenuItem, MenuLabel, MenuSeparator } from '@dbulk/ui';
-import type { Me } from '../../../lib/trpc';
-import { useSignOut } from '../hooks/use-sign-out';
+import { Icon, UserMenu as AccountMenu } from '@dbulk/ui';
+import { useSignOut } from '@dbulk/web';
+import { useTRPC, type Me } from '../../../lib/trpc';
 
+/** The shared account menu with the tenant app's own item: account settings. */
 export function UserMenu({ user }: { user: Me['user'] }) {
-  const signOut = useSignOut();
+  const trpc = useTRPC();
+  const signOut = useSignOut(trpc.auth.signOut);
   return (
-    <DropdownMenu
-      label="Account menu"
-      testId="user-menu"
-      trigger={
-        <>
-          <Avatar name={user.name || user.email} />
-          <span className="ui-menu__trigger-text">{user.name || user.email}</span>
-        </>
-      }
-    >
-      <MenuLabel>{user.email}</MenuLabel>
+    <AccountMenu user={user} signOut={signOut}>
       <Link to="/settings/account" className="ui-menu__item" role="menuitem">
         <span className="ui-menu__item-icon">
           <Icon name="settings" />
         </span>
         <span className="ui-menu__item-text">Account settings</span>
       </Link>
-      <MenuSeparator />
-      <MenuItem
-        icon={<Icon name="logout" />}
-        tone="danger"
-        onClick={() => signOut.mutate()}
-        disabled={signOut.isPending}
-        data-testid="sign-out"
-      >
-        Sign out
-      </MenuItem>
-    </DropdownMenu>
+    </AccountMenu>
   );
 }

@@ -1,20 +1,34 @@
 /**
  * Boots what a browser test needs: Chromium (scripts/lib/ensure-chromium.sh), the built api on a
- * free port against the test database, and `vite preview` of this app proxying /trpc to it.
+ * free port against the test database, and `vite preview` of the app proxying /trpc to it.
+ * With `whatsapp`, also the webhook path (see ./webhook-path).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, readDataEnv, REPO_ROOT, run, startProcess, stopProcess, waitForHttp, type Started } from './processes';
+import { freePort } from '../processes';
+import { readDataEnv, REPO_ROOT, run, startProcess, stopProcess, waitForHttp, type Started } from './processes';
+import { apiEnvForWebhookPath, startWebhookPath, type WebhookPath } from './webhook-path';
 
 export interface WebStack {
   webUrl: string;
   apiUrl: string;
+  webhookPath: WebhookPath | null;
   /** Environment the api runs with (for CLI commands against the same database). */
   apiEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
-export async function startWebStack(options: { appDir: string; appName: string }): Promise<WebStack> {
+export interface WebStackOptions {
+  /** The web app's folder (holds its vite config and dist/). */
+  appDir: string;
+  /** Names the log and screenshot folder under test-output/e2e/. */
+  appName: string;
+  /** The app's tRPC path (`/trpc/tenant`): probed through the proxy before any browser starts. */
+  trpcPath: string;
+  whatsapp?: boolean;
+}
+
+export async function startWebStack(options: WebStackOptions): Promise<WebStack> {
   const logDir = path.join(REPO_ROOT, 'test-output', 'e2e', options.appName, 'logs');
   await run('bash', [path.join(REPO_ROOT, 'scripts/lib/ensure-chromium.sh')], { cwd: REPO_ROOT, timeoutMs: 900_000 });
 
@@ -53,10 +67,20 @@ export async function startWebStack(options: { appDir: string; appName: string }
 
   let api: Started | undefined;
   let web: Started | undefined;
+  const webhookProcs: Started[] = [];
+  let webhookPath: WebhookPath | null = null;
   const stop = async () => {
     await Promise.all([stopProcess(web), stopProcess(api)]);
+    // Upstream first: the sandbox stops posting before ingest goes, ingest before the processor.
+    for (const proc of webhookProcs) await stopProcess(proc);
   };
   try {
+    if (options.whatsapp) {
+      const started = await startWebhookPath({ logDir, databaseUrl, kafkaBrokers, baseEnv: { ...process.env, ...stackEnv } });
+      webhookProcs.push(...started.procs);
+      webhookPath = started.webhookPath;
+      Object.assign(apiEnv, apiEnvForWebhookPath(webhookPath));
+    }
     api = startProcess('api', process.execPath, ['--enable-source-maps', apiMain], { cwd: REPO_ROOT, env: apiEnv, logDir });
     await waitForHttp(`${apiUrl}/healthz`, api);
     web = startProcess(
@@ -67,8 +91,8 @@ export async function startWebStack(options: { appDir: string; appName: string }
     );
     await waitForHttp(webUrl, web);
     // Through the proxy: proves /trpc reaches the api before any browser starts.
-    await waitForHttp(`${webUrl}/trpc/admin/auth.me`, web);
-    return { webUrl, apiUrl, apiEnv, stop };
+    await waitForHttp(`${webUrl}${options.trpcPath}/auth.me`, web);
+    return { webUrl, apiUrl, apiEnv, webhookPath, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,13 +1,14 @@
 /**
- * The e2e harness's process plumbing: free ports, child processes in their own process group
- * (so teardown also ends whatever they spawned), bounded health waits, and the stack's env file.
+ * The browser tests' process plumbing: child processes in their own process group (so teardown
+ * also ends whatever they spawned) with their output in a log file, bounded health waits, and
+ * the checkout's `.data/*.env` files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { findRepoRoot } from '@dbulk/config';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../../..');
+export const REPO_ROOT = findRepoRoot();
 
 /**
  * A `.data/*.env` file (KEY=value lines, # comments, optional quotes): `stack.env` from
@@ -23,19 +24,6 @@ export function readDataEnv(name: string, root = REPO_ROOT): Record<string, stri
     out[match[1]] = (match[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
   }
   return out;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Started {
