@@ -35,11 +35,11 @@ describe('reconcileTopics', () => {
     const control = TOPICS['dbulk.control'];
 
     const first = await reconcileTopics(admin, [send, control], { topicPrefix: prefix });
-    expect(first).toEqual({ created: [`${prefix}dbulk.send`, `${prefix}dbulk.control`], expanded: [], unchanged: [], warnings: [] });
+    expect(first).toEqual({ created: [`${prefix}dbulk.send`, `${prefix}dbulk.control`], expanded: [], reconfigured: [], unchanged: [], warnings: [] });
     expect(await partitionsOf(`${prefix}dbulk.send`)).toBe(2);
 
     const again = await reconcileTopics(admin, [send, control], { topicPrefix: prefix });
-    expect(again).toEqual({ created: [], expanded: [], unchanged: [`${prefix}dbulk.send`, `${prefix}dbulk.control`], warnings: [] });
+    expect(again).toEqual({ created: [], expanded: [], reconfigured: [], unchanged: [`${prefix}dbulk.send`, `${prefix}dbulk.control`], warnings: [] });
 
     const grown = await reconcileTopics(admin, [{ ...send, partitions: 4 }], { topicPrefix: prefix });
     expect(grown.expanded).toEqual([{ topic: `${prefix}dbulk.send`, from: 2, to: 4 }]);
@@ -61,6 +61,25 @@ describe('reconcileTopics', () => {
     });
     const entries = Object.fromEntries(described.resources[0]!.configEntries.map((e) => [e.configName, e.configValue]));
     expect(entries).toEqual({ 'retention.ms': String(30 * 24 * 3600 * 1000), 'cleanup.policy': 'delete' });
+  });
+});
+
+describe('reconcileTopics on an existing topic', () => {
+  it('converges a drifted config (a webhooks topic made before 3 MB records were allowed) and is then a no-op', async () => {
+    const prefix = uniqueTopicPrefix('drift');
+    prefixes.push(prefix);
+    const webhooks = TOPICS['dbulk.webhooks'];
+    const old = { ...webhooks, configs: { 'retention.ms': webhooks.configs['retention.ms'], 'cleanup.policy': 'delete' } };
+    await reconcileTopics(admin, [old], { topicPrefix: prefix });
+    const fixed = await reconcileTopics(admin, [webhooks], { topicPrefix: prefix });
+    expect(fixed.reconfigured).toEqual([{ topic: `${prefix}dbulk.webhooks`, changed: ['max.message.bytes'] }]);
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: `${prefix}dbulk.webhooks`, configNames: ['max.message.bytes', 'retention.ms'] }],
+    });
+    const entries = Object.fromEntries(described.resources[0]!.configEntries.map((e) => [e.configName, e.configValue]));
+    expect(entries).toEqual({ 'max.message.bytes': String(8 * 1024 * 1024), 'retention.ms': String(7 * 24 * 3600 * 1000) });
+    expect((await reconcileTopics(admin, [webhooks], { topicPrefix: prefix })).reconfigured).toEqual([]);
   });
 });
 

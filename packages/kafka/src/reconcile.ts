@@ -2,12 +2,19 @@
  * Makes the cluster match topics.ts: creates missing topics and adds partitions where the
  * declaration has more. It never deletes or shrinks (Kafka cannot remove partitions, and keys
  * would move); a topic with more partitions than declared is reported as a warning.
+ * Topic configs converge too: when a declared config differs from the cluster's, the topic's
+ * full declared set is written (Kafka's AlterConfigs replaces the set; undeclared dynamic
+ * configs return to the broker default, which keeps topics.ts the single source of truth).
  * Safe to run on every deploy and from several places at once.
  * @see https://kafka.js.org/docs/admin#a-name-create-topics-a-create-topics
  * @see https://kafka.js.org/docs/admin#a-name-create-partitions-a-create-partitions
  */
+// kafkajs is CommonJS: Node's ESM loader does not see this enum as a named export.
+import kafkajs from 'kafkajs';
 import type { KafkaAdmin } from './client';
 import { physicalTopic, type TopicSpec } from './topics';
+
+const { ConfigResourceTypes } = kafkajs;
 
 export interface ExistingTopic {
   name: string;
@@ -30,6 +37,8 @@ export interface ReconcilePlan {
 export interface ReconcileReport {
   created: string[];
   expanded: PartitionChange[];
+  /** Topics whose configs were rewritten, with the keys that differed. */
+  reconfigured: { topic: string; changed: string[] }[];
   unchanged: string[];
   warnings: string[];
 }
@@ -79,7 +88,7 @@ export async function reconcileTopics(
     metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.length })),
   );
 
-  const report: ReconcileReport = { created: [], expanded: [], unchanged: [...plan.unchanged], warnings: plan.warnings };
+  const report: ReconcileReport = { created: [], expanded: [], reconfigured: [], unchanged: [...plan.unchanged], warnings: plan.warnings };
   // One topic per request: createTopics answers false for the whole call if any already existed
   // (another reconciler won the race), and we want to report each topic truthfully.
   for (const spec of plan.create) {
@@ -108,5 +117,30 @@ export async function reconcileTopics(
       report.unchanged.push(change.topic);
     }
   }
+  const existing = declared.filter((spec) => names.has(spec.name));
+  for (const spec of existing) {
+    const wanted = topicConfigs(spec, options.replicationFactor ?? spec.replicationFactor);
+    const changed = await configDrift(admin, spec.name, wanted);
+    if (changed.length === 0) continue;
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: spec.name, configEntries: Object.entries(wanted).map(([name, value]) => ({ name, value })) }],
+    });
+    report.reconfigured.push({ topic: spec.name, changed });
+  }
   return report;
+}
+
+/** The declared config keys whose value on the cluster differs. */
+async function configDrift(admin: KafkaAdmin, topic: string, wanted: Record<string, string>): Promise<string[]> {
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: Object.keys(wanted) }],
+  });
+  const actual = new Map<string, string>(
+    (described.resources[0]?.configEntries ?? []).map((entry: { configName: string; configValue: string }) => [entry.configName, entry.configValue]),
+  );
+  return Object.entries(wanted)
+    .filter(([name, value]) => actual.get(name) !== value)
+    .map(([name]) => name);
 }

@@ -22,6 +22,9 @@ export interface TopicSpec<S extends z.ZodType = z.ZodType> {
 }
 
 const retention = (days: number) => ({ 'retention.ms': String(days * DAY_MS), 'cleanup.policy': 'delete' });
+const MIB = 1024 * 1024;
+/** Meta sends webhooks of up to 3 MB; Kafka's default record limit is 1 MiB. */
+const maxRecord = (mib: number) => ({ 'max.message.bytes': String(mib * MIB) });
 
 export const TOPICS = {
   // Per-tenant order and one partition owner per tenant (rate limits need no distributed lock).
@@ -40,7 +43,7 @@ export const TOPICS = {
     key: 'phone_number_id',
     partitions: 12,
     replicationFactor: 1,
-    configs: retention(7),
+    configs: { ...retention(7), ...maxRecord(8) },
     schema: WebhookRecord,
     schemaVersion: 1,
   },
@@ -50,7 +53,8 @@ export const TOPICS = {
     key: 'phone_number_id',
     partitions: 6,
     replicationFactor: 1,
-    configs: retention(30),
+    // A dead letter wraps the whole original value (JSON-escaped), so it may be larger still.
+    configs: { ...retention(30), ...maxRecord(16) },
     schema: DlqRecord,
     schemaVersion: 1,
   },
