@@ -1,3 +1,0 @@
-import { integrationConfig } from '../../../vitest.shared.ts';
-
-export default integrationConfig(import.meta.dirname);
