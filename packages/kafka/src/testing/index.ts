@@ -9,7 +9,7 @@ import { reconcileTopics, type ReconcileReport } from '../reconcile';
 import { TOPICS, type TopicName } from '../topics';
 import { testBrokers, testLogLevel } from './env';
 
-export { parseEnvFile, stackEnvPath, testBrokers } from './env';
+export { testBrokers } from './env';
 export { waitFor } from './wait-for';
 
 /** Distinguishes this test run's topics and groups from any other run on the same broker. */
