@@ -3,7 +3,7 @@
  * (per-number order for the processor), else the first `entry[].id` (the WABA: template and
  * account fields carry no phone number), else "unknown". Tolerant on purpose: ingest produces
  * everything that is correctly signed, whatever its shape; the processor judges it.
- * (packages/meta may later export an envelope helper; this stays the few lines ingest needs.)
+ * Routing reads the body ingest already parsed, so each request is parsed once.
  * @see ../shared/meta/README.md (beside the repository) §2.3
  */
 export interface EnvelopeRouting {

@@ -28,4 +28,3 @@ export * from './webhooks/account.schema';
 export { canonicalJson, sha256Hex, WebhookEnvelope, WebhookEntry, WebhookChangeRaw } from './webhooks/envelope.schema';
 export type { ChangeBase, ParsedWebhook, WebhookChange, WebhookChangeKind } from './webhooks/webhook-change';
 export { parseWebhook, WebhookParseError } from './webhooks/parse-webhook';
-export { envelopeRouting, type EnvelopeRouting } from './webhooks/routing';
