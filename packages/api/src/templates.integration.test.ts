@@ -361,13 +361,14 @@ describe('templates (against the Meta sandbox)', () => {
     await stranger.signUp();
     const theirs = (await stranger.tenant()).templates;
     expect((await theirs.list({})).items).toEqual([]);
+    // Thunks, so each call starts only when awaited (an early rejection is never unhandled).
     for (const call of [
-      theirs.byId({ templateId: mine.id }),
-      theirs.delete({ templateId: mine.id }),
-      theirs.list({ accountId }),
-      theirs.import({ accountId }),
+      () => theirs.byId({ templateId: mine.id }),
+      () => theirs.delete({ templateId: mine.id }),
+      () => theirs.list({ accountId }),
+      () => theirs.import({ accountId }),
     ]) {
-      expect(await codeOf(call)).toBe('NOT_FOUND');
+      expect(await codeOf(call())).toBe('NOT_FOUND');
     }
   });
 });
