@@ -7,8 +7,9 @@ import {
   newButton,
   type ButtonDraft,
   type ButtonType,
-} from '../utils/template-form';
-import { Counter, type SectionProps } from './builder-fields';
+} from '../utils/button-drafts';
+import { Counter } from './builder-counter';
+import type { SectionProps } from './builder-section';
 
 type AddableType = Exclude<ButtonType, 'OTP'>;
 

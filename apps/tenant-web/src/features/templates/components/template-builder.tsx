@@ -1,19 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { Button, Card, ErrorBanner, fieldErrorOf, Icon, Notice } from '@dbulk/ui';
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
 import { useTemplateCheck } from '../hooks/use-template-check';
+import { SECTION_OF, sectionOfField } from '../utils/form-sections';
 import { firstProblemAt } from '../utils/problems';
 import { emptyForm, formFromDetail, toContent, type TemplateForm } from '../utils/template-form';
-import {
-  AuthenticationFields,
-  BodyFields,
-  FooterFields,
-  HeaderFields,
-  IdentityFields,
-} from './builder-fields';
-import { ButtonFields } from './builder-buttons';
+import { BuilderActions } from './builder-actions';
+import { BuilderForm } from './builder-form';
 import { TemplateChecks } from './template-checks';
 import { TemplateMessagePreview } from '../../../components/template-message-preview';
 
@@ -21,33 +15,6 @@ type Detail = RouterOutputs['templates']['byId'];
 type Account = RouterOutputs['whatsapp']['list'][number];
 
 export type BuilderMode = { kind: 'new'; accountId?: string } | { kind: 'edit'; template: Detail };
-
-/** Which part of the form a field belongs to, so its problems show once that part was touched. */
-const SECTION_OF: Record<keyof TemplateForm, string> = {
-  accountId: 'identity',
-  name: 'identity',
-  language: 'identity',
-  category: 'identity',
-  parameterFormat: 'body',
-  header: 'header',
-  headerText: 'header',
-  headerMedia: 'header',
-  headerExamples: 'header',
-  bodyText: 'body',
-  bodyExamples: 'body',
-  footerText: 'footer',
-  buttons: 'buttons',
-  addSecurityRecommendation: 'body',
-  codeExpirationMinutes: 'footer',
-};
-
-function sectionOfField(field: string): string {
-  if (field.startsWith('components.header')) return 'header';
-  if (field.startsWith('components.body')) return 'body';
-  if (field.startsWith('components.footer')) return 'footer';
-  if (field.startsWith('components.buttons')) return 'buttons';
-  return field === 'parameterFormat' ? 'body' : 'identity';
-}
 
 /**
  * New template, draft edit, or edit-and-resubmit of a template Meta has seen. Every change is
@@ -139,61 +106,18 @@ export function TemplateBuilder({ mode, accounts }: { mode: BuilderMode; account
     : existing && existing.status !== 'DRAFT'
       ? 'Resubmit for review'
       : 'Submit for review';
-  const auth = form.category === 'AUTHENTICATION';
 
   return (
     <div className="ui-split">
-      <div className="ui-stack">
-        {existing?.unsupported.length ? (
-          <Notice tone="warning">
-            This template uses parts the builder cannot edit ({existing.unsupported.join(', ')}). Edit it in
-            WhatsApp Manager.
-          </Notice>
-        ) : null}
-        <Card
-          title="Template"
-          description="How Meta files it: the name and language identify it on the WhatsApp number’s account."
-        >
-          <IdentityFields
-            form={form}
-            update={update}
-            problem={(field) =>
-              problem(field) ?? (field === 'name' ? fieldErrorOf(error, 'name') : undefined)
-            }
-            accounts={accounts.map((a) => ({
-              value: a.id,
-              label: `${a.displayPhoneNumber ? `+${a.displayPhoneNumber.replace(/^\+/, '')}` : a.phoneNumberId}${a.verifiedName ? ` · ${a.verifiedName}` : ''}`,
-            }))}
-            locked={locked}
-          />
-        </Card>
-        {auth ? (
-          <Card title="Authentication message">
-            <AuthenticationFields form={form} update={update} problem={problem} />
-          </Card>
-        ) : (
-          <>
-            <Card
-              title="Header"
-              description="Optional: a bold line, or an image, video or document above the text."
-            >
-              <HeaderFields form={form} update={update} problem={problem} />
-            </Card>
-            <Card
-              title="Body"
-              description="The message. Variables are filled in per recipient when a campaign sends it."
-            >
-              <BodyFields form={form} update={update} problem={problem} />
-            </Card>
-            <Card title="Footer">
-              <FooterFields form={form} update={update} problem={problem} />
-            </Card>
-            <Card title="Buttons" description="Optional: up to 10 under the message.">
-              <ButtonFields form={form} update={update} problem={problem} />
-            </Card>
-          </>
-        )}
-      </div>
+      <BuilderForm
+        existing={existing}
+        form={form}
+        update={update}
+        problem={problem}
+        error={error}
+        accounts={accounts}
+        locked={locked}
+      />
       <aside className="ui-split__aside">
         <TemplateMessagePreview
           preview={result?.preview}
@@ -201,40 +125,17 @@ export function TemplateBuilder({ mode, accounts }: { mode: BuilderMode; account
           stale={stale}
         />
         <TemplateChecks problems={result?.problems} checking={stale} />
-        <Card>
-          <div className="ui-stack" style={{ gap: 12 }}>
-            {error && <ErrorBanner error={error} />}
-            {metaEdit && (
-              <p className="ui-muted ui-small">
-                Changes go back to Meta for review. Approved templates can be edited once a day and 10 times
-                in 30 days.
-              </p>
-            )}
-            <div className="ui-row" style={{ justifyContent: 'flex-end' }}>
-              {!metaEdit && (
-                <Button
-                  icon={<Icon name="check" />}
-                  loading={busy && !submit.isPending}
-                  disabled={busy || !form.name || !form.accountId}
-                  onClick={() => void run('save')}
-                  data-testid="builder-save"
-                >
-                  Save draft
-                </Button>
-              )}
-              <Button
-                variant="primary"
-                icon={<Icon name="send" />}
-                loading={submit.isPending || edit.isPending}
-                disabled={busy || !form.accountId || (result !== undefined && !result.ok)}
-                onClick={() => void run('submit')}
-                data-testid="builder-submit"
-              >
-                {submitLabel}
-              </Button>
-            </div>
-          </div>
-        </Card>
+        <BuilderActions
+          error={error}
+          metaEdit={metaEdit}
+          saving={busy && !submit.isPending}
+          saveDisabled={busy || !form.name || !form.accountId}
+          submitting={submit.isPending || edit.isPending}
+          submitDisabled={busy || !form.accountId || (result !== undefined && !result.ok)}
+          submitLabel={submitLabel}
+          onSave={() => void run('save')}
+          onSubmit={() => void run('submit')}
+        />
       </aside>
     </div>
   );

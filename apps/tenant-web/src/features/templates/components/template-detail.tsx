@@ -1,26 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import {
-  Badge,
-  Card,
-  DescriptionList,
-  EmptyState,
-  ErrorBanner,
-  formatDateTime,
-  formatWhatsAppText,
-  humanize,
-  Notice,
-  sentence,
-  Timeline,
-  type TimelineItem,
-} from '@dbulk/ui';
+import { Card, DescriptionList, EmptyState, ErrorBanner, humanize, Notice, Timeline } from '@dbulk/ui';
 import { useTRPCClient, type RouterOutputs } from '../../../lib/trpc';
 import { templatePreviewOptions } from '../api/template-queries';
-import { historyEvent, rejectionOf } from '../utils/history';
-import { languageName } from '../utils/languages';
+import { rejectionOf } from '../utils/history';
 import { CATEGORY_LABELS, IN_REVIEW } from '../utils/template-status';
 import { TemplateMessagePreview } from '../../../components/template-message-preview';
-import { TemplateStatusBadge } from './template-status-badge';
+import { templateContentItems } from './template-content-items';
+import { templateFactItems } from './template-fact-items';
+import { templateHistoryItems } from './template-history-items';
 
 type Detail = RouterOutputs['templates']['byId'];
 type Account = RouterOutputs['whatsapp']['list'][number];
@@ -81,87 +68,9 @@ export function TemplateStatusNotice({ template }: { template: Detail }) {
   );
 }
 
-function Text({ children }: { children: string }) {
-  return <span style={{ whiteSpace: 'pre-wrap' }}>{formatWhatsAppText(children)}</span>;
-}
-
-const BUTTON_LABELS: Record<string, string> = {
-  QUICK_REPLY: 'Quick reply',
-  URL: 'Website',
-  PHONE_NUMBER: 'Call',
-  COPY_CODE: 'Copy code',
-  OTP: 'One-time code',
-};
-
 /** The components as written, and the variables a campaign must fill. */
 export function TemplateContentCard({ template }: { template: Detail }) {
-  const { header, body, footer, buttons = [] } = template.components;
-  const variables = [...template.variables.header, ...template.variables.body, ...template.variables.buttons];
-  const items: { label: ReactNode; value: ReactNode }[] = [];
-  if (header) {
-    items.push({
-      label: 'Header',
-      value:
-        header.format === 'TEXT' ? (
-          <Text>{header.text ?? ''}</Text>
-        ) : (
-          `${humanize(header.format)}${header.mediaExample ? ` · sample ${header.mediaExample}` : ''}`
-        ),
-    });
-  }
-  items.push({
-    label: 'Body',
-    value:
-      template.category === 'AUTHENTICATION' ? (
-        'Written by Meta: “{{1}} is your verification code.”'
-      ) : (
-        <Text>{body.text ?? ''}</Text>
-      ),
-  });
-  if (footer?.text || footer?.codeExpirationMinutes) {
-    items.push({
-      label: 'Footer',
-      value: footer.text ?? `This code expires in ${footer.codeExpirationMinutes} minutes.`,
-    });
-  }
-  if (buttons.length) {
-    items.push({
-      label: 'Buttons',
-      value: (
-        <div className="ui-stack" style={{ gap: 4 }}>
-          {buttons.map((b, i) => (
-            <div key={i}>
-              <Badge>{BUTTON_LABELS[b.type] ?? b.type}</Badge> {b.text ?? b.example ?? ''}
-              {b.url && <span className="ui-muted ui-small"> · {b.url}</span>}
-              {b.phoneNumber && <span className="ui-muted ui-small"> · {b.phoneNumber}</span>}
-            </div>
-          ))}
-        </div>
-      ),
-    });
-  }
-  items.push({
-    label: 'Variables',
-    value: variables.length ? (
-      <div className="ui-stack" style={{ gap: 4 }} data-testid="template-variables">
-        {variables.map((v) => (
-          <div key={v.key}>
-            <code>
-              {v.component === 'button'
-                ? `button ${Number(v.buttonIndex) + 1}`
-                : v.type === 'text'
-                  ? `{{${v.name}}}`
-                  : v.type}
-            </code>
-            <span className="ui-muted"> {v.component} · sample </span>
-            {v.example ?? '—'}
-          </div>
-        ))}
-      </div>
-    ) : (
-      <span className="ui-muted">None — every send is the same text.</span>
-    ),
-  });
+  const items = templateContentItems(template);
   return (
     <Card title="Content">
       <DescriptionList items={items} />
@@ -181,87 +90,14 @@ export function TemplateContentCard({ template }: { template: Detail }) {
 export function TemplateFacts({ template, account }: { template: Detail; account: Account | undefined }) {
   return (
     <Card title="At Meta">
-      <DescriptionList
-        items={[
-          {
-            label: 'Status',
-            value: <TemplateStatusBadge status={template.status} testId="template-detail-status" />,
-          },
-          {
-            label: 'Category',
-            value: (
-              <span data-testid="template-category">
-                {CATEGORY_LABELS[template.category]}
-                {template.requestedCategory && template.requestedCategory !== template.category && (
-                  <span className="ui-muted"> (asked {CATEGORY_LABELS[template.requestedCategory]})</span>
-                )}
-              </span>
-            ),
-          },
-          {
-            label: 'Quality',
-            value: template.qualityScore ? (
-              humanize(template.qualityScore)
-            ) : (
-              <span className="ui-muted">Not rated yet</span>
-            ),
-          },
-          { label: 'Language', value: `${languageName(template.language)} · ${template.language}` },
-          { label: 'Variables', value: template.parameterFormat === 'NAMED' ? 'Named' : 'Numbered' },
-          {
-            label: 'Number',
-            value: account ? (
-              `+${(account.displayPhoneNumber ?? account.phoneNumberId).replace(/^\+/, '')}`
-            ) : (
-              <span className="ui-muted">Disconnected</span>
-            ),
-          },
-          { label: 'WABA', value: <span className="ui-mono">{template.wabaId}</span> },
-          {
-            label: 'Meta id',
-            value: template.metaTemplateId ? (
-              <span className="ui-mono">{template.metaTemplateId}</span>
-            ) : (
-              <span className="ui-muted">Not submitted</span>
-            ),
-          },
-          { label: 'Submitted', value: formatDateTime(template.submittedAt) || '—' },
-          { label: 'Last synced', value: formatDateTime(template.lastSyncedAt) || '—' },
-          ...(template.actions.nextEditAt
-            ? [{ label: 'Next edit', value: formatDateTime(template.actions.nextEditAt) }]
-            : []),
-          ...(template.nameReusableAt
-            ? [{ label: 'Name reusable', value: formatDateTime(template.nameReusableAt) }]
-            : []),
-        ]}
-      />
+      <DescriptionList items={templateFactItems(template, account)} />
     </Card>
   );
 }
 
 /** Every version and status change, newest first. */
 export function TemplateHistory({ template }: { template: Detail }) {
-  const versions = [...template.versions].sort(
-    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
-  );
-  const items: TimelineItem[] = versions.map((v) => {
-    const { title, meta } = historyEvent(v.event, v.status);
-    return {
-      key: v.id,
-      title: (
-        <span className="ui-row" style={{ gap: 8 }}>
-          {title}
-          <TemplateStatusBadge status={v.status} />
-        </span>
-      ),
-      meta: `v${v.version} · ${formatDateTime(v.createdAt)}`,
-      description: v.reason
-        ? sentence(v.reason.includes('_') && !v.reason.includes(' ') ? humanize(v.reason) : v.reason)
-        : undefined,
-      state: v.status === 'REJECTED' || v.status === 'DISABLED' ? 'failed' : 'done',
-      testId: meta ? `template-history-meta-${meta}` : `template-history-${v.event}`,
-    };
-  });
+  const items = templateHistoryItems(template);
   return (
     <Card
       title="History"

@@ -1,58 +1,15 @@
-import { Link } from '@tanstack/react-router';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
-import {
-  Button,
-  Card,
-  EmptyState,
-  formatDateTime,
-  formatRelativeTime,
-  humanize,
-  Icon,
-  SegmentedControl,
-  Select,
-  Table,
-} from '@dbulk/ui';
+import type { ReactNode } from 'react';
+import { Card, EmptyState, Table } from '@dbulk/ui';
 import type { TemplatesSearch } from '../../../lib/search';
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
 import { PAGE_SIZE, templateListInput } from '../api/template-queries';
-import { rejectionOf } from '../utils/history';
-import { languageName } from '../utils/languages';
-import {
-  CATEGORY_LABELS,
-  FILTER_LABELS,
-  filterCounts,
-  IN_REVIEW,
-  STATUS_FILTERS,
-} from '../utils/template-status';
-import { TemplateStatusBadge } from './template-status-badge';
+import { filterCounts, IN_REVIEW } from '../utils/template-status';
+import { templateColumns } from './templates-columns';
+import { TemplatesPager } from './templates-pager';
+import { TemplatesToolbar } from './templates-toolbar';
 
 type Account = RouterOutputs['whatsapp']['list'][number];
-type Summary = RouterOutputs['templates']['list']['items'][number];
-
-/** The search box writes to the URL a moment after typing stops. */
-function SearchBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text === value) return;
-    const timer = setTimeout(() => onChange(text), 300);
-    return () => clearTimeout(timer);
-  }, [text, value, onChange]);
-  return (
-    <label className="ui-search" style={{ width: 260 }}>
-      <Icon name="search" />
-      <input
-        className="ui-input"
-        type="search"
-        placeholder="Search by name"
-        aria-label="Search templates by name"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="templates-search"
-      />
-    </label>
-  );
-}
 
 export function TemplatesTable({
   search,
@@ -82,38 +39,13 @@ export function TemplatesTable({
 
   return (
     <Card flush>
-      <div className="ui-toolbar" style={{ paddingTop: 16 }}>
-        <SegmentedControl
-          label="Filter by status"
-          size="sm"
-          value={filter}
-          onChange={(status) => onSearch({ status: status === 'all' ? undefined : status, page: undefined })}
-          options={STATUS_FILTERS.map((value) => ({
-            value,
-            label: FILTER_LABELS[value],
-            count: counts[value],
-          }))}
-          testId="templates-filter"
-        />
-        <div className="ui-row">
-          {accounts.length > 1 && (
-            <Select
-              size="sm"
-              aria-label="Filter by number"
-              value={search.number ?? ''}
-              onChange={(e) => onSearch({ number: e.target.value || undefined, page: undefined })}
-              options={[
-                { value: '', label: 'All numbers' },
-                ...accounts.map((a) => ({ value: a.id, label: a.displayPhoneNumber ?? a.phoneNumberId })),
-              ]}
-            />
-          )}
-          <SearchBox
-            value={search.q ?? ''}
-            onChange={(q) => onSearch({ q: q || undefined, page: undefined })}
-          />
-        </div>
-      </div>
+      <TemplatesToolbar
+        search={search}
+        onSearch={onSearch}
+        accounts={accounts}
+        counts={counts}
+        filter={filter}
+      />
       <Table
         testId="templates-table"
         caption="Templates"
@@ -138,118 +70,10 @@ export function TemplatesTable({
             />
           )
         }
-        columns={[
-          {
-            key: 'name',
-            header: 'Template',
-            render: (t: Summary) => (
-              <div style={{ minWidth: 0, maxWidth: 280 }}>
-                <Link
-                  to="/templates/$templateId"
-                  params={{ templateId: t.id }}
-                  className="ui-mono"
-                  style={{ fontWeight: 650 }}
-                  data-testid="template-link"
-                >
-                  {t.name}
-                </Link>
-                <div
-                  className="ui-muted ui-small"
-                  style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
-                  title={t.bodyPreview}
-                >
-                  {t.bodyPreview || '—'}
-                </div>
-              </div>
-            ),
-          },
-          {
-            key: 'status',
-            header: 'Status',
-            render: (t) => (
-              <div>
-                <TemplateStatusBadge status={t.status} testId="template-status" />
-                {t.rejectionReason && (
-                  <div
-                    className="ui-small ui-nowrap"
-                    style={{ color: 'var(--ui-danger-text)', marginTop: 4 }}
-                    title={t.rejectionReason}
-                  >
-                    {humanize(rejectionOf(t.rejectionReason).code ?? 'see details')}
-                  </div>
-                )}
-              </div>
-            ),
-          },
-          {
-            key: 'category',
-            header: 'Category',
-            render: (t) => (
-              <div>
-                {CATEGORY_LABELS[t.category]}
-                {t.requestedCategory && t.requestedCategory !== t.category && (
-                  <div className="ui-muted ui-small">
-                    asked {CATEGORY_LABELS[t.requestedCategory].toLowerCase()}
-                  </div>
-                )}
-              </div>
-            ),
-          },
-          {
-            key: 'language',
-            header: 'Language',
-            render: (t) => (
-              <span className="ui-nowrap" title={t.language}>
-                {languageName(t.language)}
-              </span>
-            ),
-          },
-          {
-            key: 'number',
-            header: 'Number',
-            render: (t) => {
-              const account = t.accountId ? byId.get(t.accountId) : undefined;
-              return (
-                <span className="ui-nowrap" title={`WhatsApp Business Account ${t.wabaId}`}>
-                  {account?.displayPhoneNumber ? (
-                    `+${account.displayPhoneNumber.replace(/^\+/, '')}`
-                  ) : (
-                    <span className="ui-muted">WABA {t.wabaId}</span>
-                  )}
-                </span>
-              );
-            },
-          },
-          {
-            key: 'updated',
-            header: 'Updated',
-            align: 'right',
-            render: (t) => (
-              <span className="ui-muted ui-nowrap" title={formatDateTime(t.updatedAt)}>
-                {formatRelativeTime(t.updatedAt)}
-              </span>
-            ),
-          },
-        ]}
+        columns={templateColumns(byId)}
       />
       {data.total > PAGE_SIZE && (
-        <div className="ui-card__footer" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-          <span className="ui-muted ui-small">
-            {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, data.total)} of {data.total}
-          </span>
-          <div className="ui-row">
-            <Button
-              size="sm"
-              disabled={page <= 1}
-              onClick={() => onSearch({ page: page - 1 > 1 ? page - 1 : undefined })}
-            >
-              Previous
-            </Button>
-            <Button size="sm" disabled={page >= pages} onClick={() => onSearch({ page: page + 1 })}>
-              Next
-            </Button>
-          </div>
-        </div>
+        <TemplatesPager page={page} pages={pages} total={data.total} onSearch={onSearch} />
       )}
     </Card>
   );

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addButton,
-  canAddButton,
-  emptyForm,
-  insertAt,
-  moveButton,
-  newButton,
-  nextPositional,
-  toContent,
-  variableNames,
-  type ButtonDraft,
-} from './template-form';
+import { addButton, canAddButton, moveButton, newButton, type ButtonDraft } from './button-drafts';
+import { emptyForm, toContent } from './template-form';
+import { insertAt, nextPositional, variableNames } from './template-variables';
 
 describe('variableNames', () => {
   it('orders positional variables by number and named ones by first use', () => {

@@ -4,23 +4,14 @@
  * (`components.body.examples.1`, `components.buttons[0].url`) name the same fields.
  */
 import type { RouterInputs, RouterOutputs } from '../../../lib/trpc';
+import { buttonKey, type ButtonDraft } from './button-drafts';
+import { variableNames } from './template-variables';
 
 export type TemplateContent = Omit<RouterInputs['templates']['createDraft'], 'accountId'>;
 type Detail = RouterOutputs['templates']['byId'];
-export type ButtonType = 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'COPY_CODE' | 'OTP';
 export type HeaderChoice = 'NONE' | 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT';
 export type ParameterFormat = NonNullable<TemplateContent['parameterFormat']>;
 export type Category = TemplateContent['category'];
-
-export interface ButtonDraft {
-  /** Stable React key while buttons move around. */
-  key: string;
-  type: ButtonType;
-  text: string;
-  url: string;
-  example: string;
-  phoneNumber: string;
-}
 
 export interface TemplateForm {
   accountId: string;
@@ -41,9 +32,6 @@ export interface TemplateForm {
   addSecurityRecommendation: boolean;
   codeExpirationMinutes: string;
 }
-
-let keys = 0;
-export const buttonKey = () => `b${++keys}`;
 
 export function emptyForm(accountId = ''): TemplateForm {
   return {
@@ -95,34 +83,6 @@ export function formFromDetail(detail: Detail): TemplateForm {
     codeExpirationMinutes:
       footer?.codeExpirationMinutes === undefined ? '' : String(footer.codeExpirationMinutes),
   };
-}
-
-const VARIABLE = /\{\{([^{}]*)\}\}/g;
-
-/** Variables of a text in the order Meta maps them: {{1}}…{{n}} by number, named ones by first use. */
-export function variableNames(text: string): string[] {
-  const names = [...new Set([...text.matchAll(VARIABLE)].map((m) => (m[1] ?? '').trim()))].filter((n) =>
-    /^(\d+|[a-z][a-z0-9_]*)$/.test(n),
-  );
-  return names.every((n) => /^\d+$/.test(n)) ? names.sort((a, b) => Number(a) - Number(b)) : names;
-}
-
-/** The next positional variable of a text: one past the highest number used. */
-export function nextPositional(text: string): string {
-  const numbers = variableNames(text)
-    .filter((n) => /^\d+$/.test(n))
-    .map(Number);
-  return String(numbers.length ? Math.max(...numbers) + 1 : 1);
-}
-
-/** Puts `insert` over the selection [start, end); returns the new text and where the caret goes. */
-export function insertAt(
-  text: string,
-  start: number,
-  end: number,
-  insert: string,
-): { text: string; caret: number } {
-  return { text: text.slice(0, start) + insert + text.slice(end), caret: start + insert.length };
 }
 
 const pick = (examples: Record<string, string>, names: string[]) =>
@@ -184,40 +144,4 @@ export function toContent(form: TemplateForm): TemplateContent {
       }),
     },
   };
-}
-
-/** Meta's per-type button limits (and 10 in all). */
-export const BUTTON_LIMITS: Record<Exclude<ButtonType, 'OTP'>, number> = {
-  QUICK_REPLY: 10,
-  URL: 2,
-  PHONE_NUMBER: 1,
-  COPY_CODE: 1,
-};
-export const MAX_BUTTONS = 10;
-
-export function canAddButton(buttons: readonly ButtonDraft[], type: Exclude<ButtonType, 'OTP'>): boolean {
-  return buttons.length < MAX_BUTTONS && buttons.filter((b) => b.type === type).length < BUTTON_LIMITS[type];
-}
-
-export function newButton(type: Exclude<ButtonType, 'OTP'>): ButtonDraft {
-  return { key: buttonKey(), type, text: '', url: '', example: '', phoneNumber: '' };
-}
-
-/**
- * Where a new button goes so quick replies stay together (Meta refuses them interleaved): a quick
- * reply after the last quick reply, anything else after the last non-quick-reply.
- */
-export function addButton(buttons: readonly ButtonDraft[], button: ButtonDraft): ButtonDraft[] {
-  const sameGroup = (b: ButtonDraft) => (b.type === 'QUICK_REPLY') === (button.type === 'QUICK_REPLY');
-  const last = buttons.findLastIndex(sameGroup);
-  if (last === -1) return button.type === 'QUICK_REPLY' ? [button, ...buttons] : [...buttons, button];
-  return [...buttons.slice(0, last + 1), button, ...buttons.slice(last + 1)];
-}
-
-export function moveButton(buttons: readonly ButtonDraft[], index: number, by: -1 | 1): ButtonDraft[] {
-  const target = index + by;
-  if (target < 0 || target >= buttons.length) return [...buttons];
-  const next = [...buttons];
-  [next[index], next[target]] = [next[target]!, next[index]!];
-  return next;
 }
