@@ -6,7 +6,7 @@
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  */
 import { ConfigError } from '@dbulk/config';
-import { installShutdown } from '@dbulk/kafka';
+import { closeHttpServer, installShutdown } from '@dbulk/lifecycle';
 import { createLogger, type Logger } from '@dbulk/logger';
 import { buildApp, type ApiApp } from './app';
 import { createDeps } from './deps';
@@ -15,20 +15,6 @@ import { loadApiEnv, type ApiEnv } from './env';
 /** Below Kubernetes' default 30 s grace period, leaving time to close the database. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-async function closeHttp(app: ApiApp, logger: Logger): Promise<void> {
-  const timer = setTimeout(() => {
-    logger.warn(
-      { timeoutMs: DRAIN_TIMEOUT_MS },
-      'requests still running after the drain deadline, closing their connections',
-    );
-    app.server.closeAllConnections();
-  }, DRAIN_TIMEOUT_MS);
-  try {
-    await app.close();
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function start(env: ApiEnv, logger: Logger): Promise<void> {
   const deps = await createDeps(env, logger);
@@ -48,7 +34,7 @@ async function start(env: ApiEnv, logger: Logger): Promise<void> {
   installShutdown(
     ['SIGTERM', 'SIGINT'],
     [
-      { name: 'http', close: () => closeHttp(app, logger) },
+      { name: 'http', close: () => closeHttpServer(app, logger, DRAIN_TIMEOUT_MS) },
       { name: 'database', close: () => deps.close() },
     ],
     { logger, timeoutMs: DRAIN_TIMEOUT_MS + 5_000 },

@@ -88,7 +88,7 @@ describe('ingest as a process', () => {
       expect(await main.exited).toBe(0);
       // Well before the 10 s drain deadline: answered connections are closed, not waited for.
       expect(Date.now() - signalled).toBeLessThan(5_000);
-      // Their order is runClosers' (tested in packages/kafka); pino's async stdout writer has been
+      // Their order is runClosers' (tested in packages/lifecycle); pino's async stdout writer has been
       // seen to emit two of these lines swapped, so only the set is checked here.
       const closed = main.lines.filter((line) => line.msg === 'closed').map((line) => line.closer);
       expect(closed.sort()).toEqual(['batcher', 'http', 'kafka']);

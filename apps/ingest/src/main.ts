@@ -7,7 +7,7 @@
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  */
 import { ConfigError } from '@dbulk/config';
-import { installShutdown } from '@dbulk/kafka';
+import { closeHttpServer, installShutdown } from '@dbulk/lifecycle';
 import { createLogger, type Logger } from '@dbulk/logger';
 import { buildApp, type IngestApp } from './app';
 import { createDeps } from './deps';
@@ -16,17 +16,6 @@ import { loadIngestEnv, type IngestEnv } from './env';
 /** Longer than the ack timeout, so every request already accepted gets its real answer. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
-async function closeHttp(app: IngestApp, logger: Logger): Promise<void> {
-  const timer = setTimeout(() => {
-    logger.warn({ timeoutMs: DRAIN_TIMEOUT_MS }, 'requests still running after the drain deadline, closing their connections');
-    app.server.closeAllConnections();
-  }, DRAIN_TIMEOUT_MS);
-  try {
-    await app.close();
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function start(env: IngestEnv, logger: Logger): Promise<void> {
   const deps = await createDeps(env, logger);
@@ -46,7 +35,7 @@ async function start(env: IngestEnv, logger: Logger): Promise<void> {
         name: 'http',
         close: async () => {
           deps.stopAccepting();
-          await closeHttp(app, logger);
+          await closeHttpServer(app, logger, DRAIN_TIMEOUT_MS);
         },
       },
       { name: 'batcher', close: () => deps.batcher.close() },

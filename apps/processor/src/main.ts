@@ -6,7 +6,7 @@
  * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  */
 import { ConfigError } from '@dbulk/config';
-import { installShutdown } from '@dbulk/kafka';
+import { installShutdown } from '@dbulk/lifecycle';
 import { createLogger, type Logger } from '@dbulk/logger';
 import { buildApp } from './app';
 import { loadProcessorEnv, type ProcessorEnv } from './env';

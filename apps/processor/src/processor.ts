@@ -8,7 +8,8 @@
  */
 import { createOrm, type MikroORM } from '@dbulk/db';
 import { pruneWebhookEvents } from '@dbulk/domain-webhooks';
-import { BatchConsumer, createKafka, TypedProducer, type BackoffOptions, type Closer, type DecodedRecord, type WebhookRecord } from '@dbulk/kafka';
+import { BatchConsumer, createKafka, TypedProducer, type BackoffOptions, type DecodedRecord, type WebhookRecord } from '@dbulk/kafka';
+import type { Closer } from '@dbulk/lifecycle';
 import type { Logger } from '@dbulk/logger';
 import type { ProcessorEnv } from './env';
 import { createWebhookHandler } from './handler';

@@ -1,5 +1,5 @@
 import { createWorld, deleteWorlds, envelope, messagesValue, status, uniqueDigits, type TestWorld } from '@dbulk/domain-webhooks/testing';
-import { runClosers } from '@dbulk/kafka';
+import { runClosers } from '@dbulk/lifecycle';
 import { testBrokers, testLogger, uniqueName, waitFor } from '@dbulk/kafka/testing';
 import { testStack } from '@dbulk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -38,4 +38,3 @@ export {
   type ReconcileReport,
 } from './reconcile';
 export { checkKafka, type KafkaHealth } from './health';
-export { installShutdown, runClosers, type Closer, type InstallShutdownOptions } from './lifecycle';

@@ -1,6 +1,6 @@
 import { createLogger } from '@dbulk/logger';
 import { describe, expect, it } from 'vitest';
-import { installShutdown, runClosers } from './lifecycle';
+import { installShutdown, runClosers } from './shutdown';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,7 @@
  * Graceful exit for long-running processes: on SIGTERM/SIGINT run the closers in order
  * (stop consuming before closing the producer the consumer dead-letters with), bounded by a
  * deadline below Kubernetes' 30 s grace period, then exit. A second signal exits at once.
- * @see https://kafka.js.org/docs/consuming#a-name-stop-a-stopping-consumers
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
  */
 import type { Logger } from '@dbulk/logger';
 

@@ -1,0 +1,2 @@
+export { installShutdown, runClosers, type Closer, type InstallShutdownOptions } from './shutdown';
+export { closeHttpServer, type ClosableHttpApp } from './close-http';
