@@ -12,6 +12,8 @@ export * from './template.entity';
 export * from './suppression.entity';
 export * from './webhook-event.entity';
 export * from './message-event.entity';
+export * from './contact.entity';
+export * from './campaign.entity';
 
 import { AuditLog } from './audit-log.entity';
 import { AuthThrottle } from './auth-throttle.entity';
@@ -26,6 +28,8 @@ import { Template, TemplateVersion } from './template.entity';
 import { Suppression } from './suppression.entity';
 import { WebhookEvent } from './webhook-event.entity';
 import { MessageEvent } from './message-event.entity';
+import { Contact, ContactImport, ContactList, ContactListMember } from './contact.entity';
+import { Campaign, CampaignMessage, SendRate } from './campaign.entity';
 
 /** The schema's entity list; later issues append their entities here. */
 export const entities = [
@@ -43,4 +47,11 @@ export const entities = [
   Suppression,
   WebhookEvent,
   MessageEvent,
+  Contact,
+  ContactList,
+  ContactListMember,
+  ContactImport,
+  Campaign,
+  CampaignMessage,
+  SendRate,
 ];

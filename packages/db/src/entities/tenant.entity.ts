@@ -17,6 +17,8 @@ export const Tenant = defineEntity({
     timezone: p.string().length(64).default('UTC'),
     /** ISO 3166 alpha-2 used to read phone numbers written without a country code. */
     defaultCountry: p.string().length(2).default('US'),
+    /** Inbound words that opt a contact out; null means the multilingual defaults. */
+    optOutKeywords: p.json<string[]>().nullable(),
   },
 });
 export type Tenant = InferEntity<typeof Tenant>;

@@ -2,9 +2,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125174504 } from './Migration20261125174504';
 import { Migration20261125175625 } from './Migration20261125175625';
+import { Migration20261125195119 } from './Migration20261125195119';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
   // WhatsApp accounts, templates, suppressions, webhook and message events (issue 3).
   { name: 'Migration20261125175625', class: Migration20261125175625 },
+  // Contacts, lists, imports, campaigns, campaign messages, send rates (issue 4).
+  { name: 'Migration20261125195119', class: Migration20261125195119 },
 ];
