@@ -29,7 +29,11 @@ export const COUNTER_COLUMN: Record<MessageStatus, string> = {
   SKIPPED: 'skipped',
 };
 
-/** The CTEs `counter_deltas` and `counted` (an UPDATE of campaigns) that apply the moves of `moved`. */
+/**
+ * The CTEs `counter_deltas` and `counted` (an UPDATE of campaigns) that apply the moves of `moved`.
+ * `counted` returns each touched campaign's id, tenant_id, status and new counters, ready to be
+ * published to `dbulk.events` as a progress snapshot after commit.
+ */
 export function counterDeltaCtes(moved = 'moved'): string {
   const sums = MESSAGE_STATUSES.map(
     (s) =>
@@ -41,7 +45,8 @@ export function counterDeltaCtes(moved = 'moved'): string {
     from ${moved} where old_status is distinct from new_status group by campaign_id),
   counted as (
     update campaigns c set ${sets}, updated_at = now()
-    from counter_deltas d where c.id = d.campaign_id returning c.id)`;
+    from counter_deltas d where c.id = d.campaign_id
+    returning c.id, c.tenant_id, c.status, ${MESSAGE_STATUSES.map((s) => `c."${COUNTER_COLUMN[s]}"`).join(', ')})`;
 }
 
 /** Status rank for forward-only moves from webhooks: sent < delivered < read; FAILED is terminal. */
