@@ -1,1 +1,2 @@
 export * from './messages/counters';
+export * from './suppression';
