@@ -1,2 +1,3 @@
 export * from './messages/counters';
 export * from './suppression';
+export * from './statuses';
