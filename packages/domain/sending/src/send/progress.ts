@@ -1,0 +1,54 @@
+/** `campaign.progress` snapshots for dbulk.events, from the `counted` rows of counterDeltaCtes. */
+import type { EventRecord } from '@dbulk/kafka';
+import type { CountedRow } from './messages.repository';
+
+const COUNTERS = ['pending', 'queued', 'sending', 'retryWait', 'accepted', 'sent', 'delivered', 'read', 'failed', 'skipped'] as const;
+const COLUMN: Record<(typeof COUNTERS)[number], string> = {
+  pending: 'pending',
+  queued: 'queued',
+  sending: 'sending',
+  retryWait: 'retry_wait',
+  accepted: 'accepted',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+/** Keeps the newest snapshot per campaign across the statements of one batch. */
+export class ProgressCollector {
+  private readonly latest = new Map<string, CountedRow>();
+  private readonly reasons = new Map<string, string>();
+
+  add(rows: readonly CountedRow[]): void {
+    for (const row of rows) this.latest.set(row.id, row);
+  }
+
+  paused(campaignId: string, statusReason: string): void {
+    this.reasons.set(campaignId, statusReason);
+  }
+
+  events(at = new Date()): { key: string; value: EventRecord }[] {
+    return [...this.latest.values()].map((row) => {
+      const counters = Object.fromEntries(COUNTERS.map((k) => [k, Number(row[COLUMN[k]] ?? 0)])) as Record<(typeof COUNTERS)[number], number>;
+      // Every message is in exactly one status, so the counters add up to the total.
+      const total = COUNTERS.reduce((sum, k) => sum + counters[k], 0);
+      const reason = this.reasons.get(row.id);
+      return {
+        key: row.tenant_id,
+        value: {
+          tenantId: row.tenant_id,
+          type: 'campaign.progress',
+          at: at.toISOString(),
+          data: {
+            campaignId: row.id,
+            status: reason ? 'PAUSED' : row.status,
+            statusReason: reason ?? null,
+            counters: { total, ...counters },
+          },
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * One chunk of `dbulk.send` records: gate → reserve rate → release what cannot go now →
+ * claim (compare-and-set) → send the claimed rows with bounded concurrency → write every outcome
+ * in one statement → pause campaigns Meta says need a human → publish progress. Statements
+ * are set-wise; nothing here loops over rows with SQL.
+ */
+import type { MikroORM } from '@dbulk/db';
+import type { DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
+import type { Logger } from '@dbulk/logger';
+import type { GraphClient } from '@dbulk/meta';
+import type { SendGate } from '../gate/send-gate';
+import type { RateRegistry } from '../rate/rate-registry';
+import type { CampaignContext, CampaignContexts } from './campaign-context';
+import { pauseCampaigns, type PauseOrder } from './campaign-pause';
+import { claimQueued, releaseQueued } from './messages.repository';
+import { decideFailure, DEFAULT_RETRY_POLICY, type RetryPolicy, type SendOutcome } from './outcome';
+import { ProgressCollector } from './progress';
+import { writeOutcomes, type Attempt } from './write-outcomes';
+import type { Semaphore } from './semaphore';
+import type { ThroughputMeter } from './throughput';
+import { buildComponents } from './components';
+
+export interface SendBatchDeps {
+  orm: MikroORM;
+  graph: GraphClient;
+  producer: TypedProducer;
+  logger: Logger;
+  gate: SendGate;
+  rates: RateRegistry;
+  contexts: CampaignContexts;
+  semaphore: Semaphore;
+  throughput: ThroughputMeter;
+  /** Rows whose rate reservation lies further ahead than this go back to PENDING. */
+  horizonMs: number;
+  retryPolicy?: RetryPolicy;
+  /** Applies statuses that arrived before their wamid (applyParkedStatuses of @dbulk/domain-campaigns). */
+  applyParked?: (orm: MikroORM, wamids: string[]) => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Planned = Attempt['planned'];
+
+export function createSendHandler(deps: SendBatchDeps) {
+  const log = deps.logger.child({ component: 'sender' });
+
+  async function plan(records: SendRecord[], progress: ProgressCollector, pauses: PauseOrder[]) {
+    const em = deps.orm.em.fork();
+    await deps.gate.refresh(em, records);
+    const release: string[] = [];
+    const planned = new Map<string, Planned>();
+    const now = Date.now();
+    for (const record of records) {
+      if (deps.gate.stopReason(record.tenantId, record.campaignId)) {
+        release.push(...record.messageIds);
+        continue;
+      }
+      let ctx: CampaignContext;
+      try {
+        ctx = await deps.contexts.get(em, record.campaignId);
+      } catch (err) {
+        log.error({ err, campaignId: record.campaignId }, 'cannot read the campaign, its template or its token: pausing it');
+        const reason = 'Sending paused: the WhatsApp connection or template of this campaign could not be read. Reconnect the number, then resume.';
+        pauses.push({ campaignId: record.campaignId, statusCode: 'SEND_CONTEXT_UNREADABLE', statusReason: reason });
+        deps.gate.stopCampaign(record.campaignId);
+        release.push(...record.messageIds);
+        continue;
+      }
+      if (ctx.tenantId !== record.tenantId) {
+        log.error({ campaignId: record.campaignId, tenantId: record.tenantId }, 'send record names another tenant: ignored');
+        continue;
+      }
+      await deps.rates.ensure(em, [{ phoneNumberId: ctx.phoneNumberId, accountMax: ctx.accountMax }]);
+      const fresh = record.messageIds.filter((id) => !planned.has(id));
+      const delays = deps.rates.get(ctx.phoneNumberId)!.reserve(fresh.length, now, deps.horizonMs);
+      fresh.forEach((id, i) => (i < delays.length ? planned.set(id, { ctx, delay: delays[i]! }) : release.push(id)));
+    }
+    if (release.length > 0) progress.add((await releaseQueued(em, release)).counted);
+    const claim = await claimQueued(em, [...planned.keys()]);
+    progress.add(claim.counted);
+    return claim.moved.map((row) => ({ row, planned: planned.get(row.id)! }));
+  }
+
+  async function sendOne({ row, planned }: Omit<Attempt, 'outcome'>): Promise<SendOutcome> {
+    if (planned.delay > 0) await sleep(planned.delay);
+    const stopped = () => deps.gate.stopReason(row.tenant_id, row.campaign_id) !== null;
+    if (stopped()) return { kind: 'released' };
+    return deps.semaphore.run(async () => {
+      if (stopped()) return { kind: 'released' } as const;
+      const { ctx } = planned;
+      const components = buildComponents(ctx.template, row.variables ?? {});
+      try {
+        const result = await deps.graph.sendTemplate(ctx.phoneNumberId, ctx.token, {
+          to: row.phone.replace(/^\+/, ''),
+          template: { name: ctx.template.name, language: { code: ctx.template.language }, ...(components.length ? { components } : {}) },
+          bizOpaqueCallbackData: `dbulk:m:${row.id}`,
+        });
+        deps.rates.get(ctx.phoneNumberId)?.onSuccess();
+        deps.throughput.record(ctx.phoneNumberId, ctx.tenantId);
+        return { kind: 'accepted', wamid: result.wamid } as const;
+      } catch (err) {
+        const outcome = decideFailure(err, row.attempts, Date.now(), deps.retryPolicy ?? DEFAULT_RETRY_POLICY);
+        if ((outcome.kind === 'retry' || outcome.kind === 'pause') && outcome.throttled) deps.rates.throttled(ctx.phoneNumberId);
+        if (outcome.kind === 'pause') deps.gate.stopCampaign(row.campaign_id);
+        if (outcome.kind !== 'retry') log.warn({ err, messageId: row.id, campaignId: row.campaign_id, outcome: outcome.kind }, 'send failed');
+        return outcome;
+      }
+    });
+  }
+
+  return async function handle(records: DecodedRecord<SendRecord>[]): Promise<void> {
+    const progress = new ProgressCollector();
+    const pauses: PauseOrder[] = [];
+    const claimed = await plan(records.map((r) => r.value), progress, pauses);
+    const attempts: Attempt[] = await Promise.all(claimed.map(async (c) => ({ ...c, outcome: await sendOne(c) })));
+    const wamids = await writeOutcomes(deps.orm, attempts, pauses, progress);
+    for (const pause of pauses) deps.contexts.forget(pause.campaignId);
+    if (wamids.length > 0 && deps.applyParked) {
+      await deps.applyParked(deps.orm, wamids).catch((err: unknown) => log.warn({ err }, 'could not apply parked statuses'));
+    }
+    await publish(deps, progress, pauses, log);
+  };
+}
+
+async function publish(deps: SendBatchDeps, progress: ProgressCollector, pauses: PauseOrder[], log: Logger) {
+  try {
+    if (pauses.length > 0) {
+      await deps.producer.send('dbulk.control', pauses.map((p) => ({ key: `campaign:${p.campaignId}`, value: { type: 'campaign' as const, campaignId: p.campaignId, action: 'pause' as const } })));
+    }
+    const events = progress.events();
+    if (events.length > 0) await deps.producer.send('dbulk.events', events);
+  } catch (err) {
+    // PostgreSQL already holds the truth; other replicas re-read it within a second.
+    log.warn({ err }, 'could not publish control or progress records');
+  }
+}
+
+export { pauseCampaigns };
