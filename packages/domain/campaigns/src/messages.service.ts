@@ -1,0 +1,99 @@
+/**
+ * A campaign's messages for the detail page (filter by status, error code, needs-review; keyset
+ * paging by id) and the same rows as CSV. The export is built in memory and capped; a larger
+ * campaign needs the streamed route a later issue adds.
+ */
+import type { EntityManager, MessageStatus } from '@dbulk/db';
+import { ownCampaign } from './campaigns.repository';
+
+export interface MessageDto {
+  id: string;
+  phone: string;
+  status: MessageStatus;
+  wamid: string | null;
+  attempts: number;
+  errorCode: number | null;
+  errorTitle: string | null;
+  reason: string | null;
+  needsReview: boolean;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  readAt: string | null;
+  failedAt: string | null;
+}
+
+export interface MessageQuery {
+  status?: MessageStatus;
+  errorCode?: number;
+  needsReview?: boolean;
+  cursor?: string;
+  limit: number;
+}
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+
+function toDto(row: Record<string, unknown>): MessageDto {
+  return {
+    id: String(row.id),
+    phone: String(row.phone),
+    status: row.status as MessageStatus,
+    wamid: (row.wamid as string | null) ?? null,
+    attempts: Number(row.attempts),
+    errorCode: row.error_code === null ? null : Number(row.error_code),
+    errorTitle: (row.error_title as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    needsReview: Boolean(row.needs_review),
+    sentAt: iso(row.sent_at),
+    deliveredAt: iso(row.delivered_at),
+    readAt: iso(row.read_at),
+    failedAt: iso(row.failed_at),
+  };
+}
+
+async function select(em: EntityManager, campaignId: string, query: MessageQuery) {
+  const where = ['campaign_id = ?::uuid'];
+  const params: unknown[] = [campaignId];
+  if (query.status) (where.push('status = ?'), params.push(query.status));
+  if (query.errorCode !== undefined) (where.push('error_code = ?'), params.push(query.errorCode));
+  if (query.needsReview !== undefined) (where.push('needs_review = ?'), params.push(query.needsReview));
+  if (query.cursor) (where.push('id > ?::bigint'), params.push(query.cursor));
+  params.push(query.limit + 1);
+  const rows: Record<string, unknown>[] = await em.execute(
+    `select id, phone, status, wamid, attempts, error_code, error_title, reason, needs_review, sent_at, delivered_at, read_at, failed_at
+     from campaign_messages where ${where.join(' and ')} order by id limit ?`,
+    params,
+  );
+  return rows;
+}
+
+export async function listMessages(
+  em: EntityManager,
+  tenantId: string,
+  campaignId: string,
+  query: MessageQuery,
+): Promise<{ items: MessageDto[]; nextCursor: string | null }> {
+  await ownCampaign(em, tenantId, campaignId);
+  const rows = await select(em, campaignId, query);
+  const page = rows.slice(0, query.limit).map(toDto);
+  return { items: page, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+}
+
+export const EXPORT_MAX_ROWS = 200_000;
+const COLUMNS = ['id', 'phone', 'status', 'wamid', 'attempts', 'errorCode', 'errorTitle', 'reason', 'needsReview', 'sentAt', 'deliveredAt', 'readAt', 'failedAt'] as const;
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export async function exportMessagesCsv(em: EntityManager, tenantId: string, campaignId: string): Promise<{ fileName: string; csv: string }> {
+  const campaign = await ownCampaign(em, tenantId, campaignId);
+  const rows = await select(em, campaignId, { limit: EXPORT_MAX_ROWS });
+  const lines = [COLUMNS.join(',')];
+  for (const row of rows.slice(0, EXPORT_MAX_ROWS).map(toDto)) lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+  const slug = campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'campaign';
+  return { fileName: `${slug}-messages.csv`, csv: `${lines.join('\r\n')}\r\n` };
+}
