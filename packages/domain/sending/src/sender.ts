@@ -17,7 +17,7 @@ import { RateRegistry } from './rate/rate-registry';
 import type { TokenBucketOptions } from './rate/token-bucket';
 import { CampaignContexts } from './send/campaign-context';
 import type { RetryPolicy } from './send/outcome';
-import { createSendHandler, type SendBatchDeps } from './send/send-batch';
+import { createSendHandler } from './send/send-batch';
 import { Semaphore } from './send/semaphore';
 import { ThroughputMeter } from './send/throughput';
 
@@ -40,7 +40,6 @@ export interface SenderOptions {
   groupPurpose?: string;
   retryPolicy?: RetryPolicy;
   bucket?: Omit<TokenBucketOptions, 'rate' | 'accountMax' | 'ceiling'>;
-  applyParked?: SendBatchDeps['applyParked'];
   consumerTimings?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number; maxWaitTimeMs?: number };
 }
 
@@ -83,7 +82,6 @@ export class Sender {
         throughput: this.throughput,
         horizonMs: options.horizonMs ?? 2_000,
         retryPolicy: options.retryPolicy,
-        applyParked: options.applyParked,
       }),
       ...timings,
     });

@@ -14,6 +14,8 @@ export interface CampaignContext {
   accountMax: number;
   token: string;
   template: TemplateContent;
+  /** The category at start (decides marketing suppression), else the template's. */
+  category: string;
 }
 
 export class CampaignContexts {
@@ -36,6 +38,7 @@ export class CampaignContexts {
       accountMax: account.throughputMps,
       token: openToken(this.keyring, account.accessTokenCiphertext, tokenContext(campaign.tenant.id, account.phoneNumberId)),
       template: contentOf(campaign.template),
+      category: campaign.category ?? campaign.template.category,
     };
     this.cache.set(campaignId, { value, at: Date.now() });
     return value;

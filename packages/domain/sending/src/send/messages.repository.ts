@@ -26,7 +26,7 @@ export interface ClaimedRow {
 /** One decided row for applyResults. */
 export interface ResultRow {
   id: string;
-  status: 'ACCEPTED' | 'RETRY_WAIT' | 'FAILED' | 'PENDING';
+  status: 'ACCEPTED' | 'RETRY_WAIT' | 'FAILED' | 'PENDING' | 'SKIPPED';
   wamid?: string | null;
   nextAt?: string | null;
   code?: number | null;

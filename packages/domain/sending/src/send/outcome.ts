@@ -3,6 +3,7 @@
  * Pure: the sender applies the decisions set-wise (results.repository.ts).
  * @see /work/shared/meta/README.md §4 (error classes and reactions)
  */
+import { AMBIGUOUS_TITLE } from '@dbulk/domain-campaigns';
 import { backoffDelay } from '@dbulk/kafka';
 import { isMetaApiError, pairBackoffMs, type MetaErrorClassification } from '@dbulk/meta';
 
@@ -14,7 +15,9 @@ export type SendOutcome =
   /** Not sent (or refused for a reason someone must fix): back to PENDING, the campaign pauses. */
   | { kind: 'pause'; errorCode: number | null; errorTitle: string; statusCode: string; statusReason: string; throttled: boolean }
   /** Not attempted (paused, stopped, kill switch, rate horizon): back to PENDING. */
-  | { kind: 'released' };
+  | { kind: 'released' }
+  /** Suppressed since the campaign started (opt-out, 131050 of an earlier message): not sent. */
+  | { kind: 'skipped'; reason: string };
 
 export interface SuppressionOrder {
   scope: 'marketing' | 'all';
@@ -32,7 +35,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   backoff: { initialMs: 5_000, maxMs: 15 * 60_000, factor: 3, jitter: 0.2 },
 };
 
-export const AMBIGUOUS_TITLE = 'Outcome unknown: the request may have reached Meta; not resent automatically';
+export { AMBIGUOUS_TITLE };
 export const UNDELIVERABLE_REASON = 'not on WhatsApp / undeliverable';
 
 const withJitter = (ms: number, random: () => number) => Math.round(ms * (1 + 0.2 * random()));

@@ -1,4 +1,7 @@
 /** `campaign.progress` snapshots for dbulk.events, from the `counted` rows of counterDeltaCtes. */
+import type { ApplyStatusesResult } from '@dbulk/domain-campaigns';
+
+type CampaignProgress = ApplyStatusesResult['progress'][number];
 import type { EventRecord } from '@dbulk/kafka';
 import type { CountedRow } from './messages.repository';
 
@@ -23,6 +26,27 @@ export class ProgressCollector {
 
   add(rows: readonly CountedRow[]): void {
     for (const row of rows) this.latest.set(row.id, row);
+  }
+
+  /** Snapshots others computed (parked statuses applied after the batch): newer than the rows. */
+  addSnapshots(snapshots: readonly CampaignProgress[]): void {
+    for (const s of snapshots) {
+      this.latest.set(s.campaignId, {
+        id: s.campaignId,
+        tenant_id: s.tenantId,
+        status: s.status,
+        pending: s.counters.pending,
+        queued: s.counters.queued,
+        sending: s.counters.sending,
+        retry_wait: s.counters.retryWait,
+        accepted: s.counters.accepted,
+        sent: s.counters.sent,
+        delivered: s.counters.delivered,
+        read: s.counters.read,
+        failed: s.counters.failed,
+        skipped: s.counters.skipped,
+      });
+    }
   }
 
   paused(campaignId: string, statusReason: string): void {

@@ -4,7 +4,8 @@
  * in one statement → pause campaigns Meta says need a human → publish progress. Statements
  * are set-wise; nothing here loops over rows with SQL.
  */
-import type { MikroORM } from '@dbulk/db';
+import type { EntityManager, MikroORM } from '@dbulk/db';
+import { applyParkedStatuses, callbackDataFor, suppressedPhones } from '@dbulk/domain-campaigns';
 import type { DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
 import type { Logger } from '@dbulk/logger';
 import type { GraphClient } from '@dbulk/meta';
@@ -33,8 +34,6 @@ export interface SendBatchDeps {
   /** Rows whose rate reservation lies further ahead than this go back to PENDING. */
   horizonMs: number;
   retryPolicy?: RetryPolicy;
-  /** Applies statuses that arrived before their wamid (applyParkedStatuses of @dbulk/domain-campaigns). */
-  applyParked?: (orm: MikroORM, wamids: string[]) => Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +77,24 @@ export function createSendHandler(deps: SendBatchDeps) {
     if (release.length > 0) progress.add((await releaseQueued(em, release)).counted);
     const claim = await claimQueued(em, [...planned.keys()]);
     progress.add(claim.counted);
-    return claim.moved.map((row) => ({ row, planned: planned.get(row.id)! }));
+    const claimed = claim.moved.map((row) => ({ row, planned: planned.get(row.id)! }));
+    return { claimed, suppressed: await suppressedNow(em, claimed) };
+  }
+
+  /** The suppression rule again at send time: someone may have opted out since the start. */
+  async function suppressedNow(em: EntityManager, claimed: Omit<Attempt, 'outcome'>[]): Promise<Set<string>> {
+    const groups = new Map<string, { tenantId: string; category: string; phones: string[] }>();
+    for (const { row, planned } of claimed) {
+      const key = `${row.tenant_id}:${planned.ctx.category}`;
+      const group = groups.get(key) ?? { tenantId: row.tenant_id, category: planned.ctx.category, phones: [] };
+      group.phones.push(row.phone);
+      groups.set(key, group);
+    }
+    const out = new Set<string>();
+    for (const g of groups.values()) {
+      for (const phone of await suppressedPhones(em, g.tenantId, g.category, g.phones)) out.add(`${g.tenantId}:${phone}`);
+    }
+    return out;
   }
 
   async function sendOne({ row, planned }: Omit<Attempt, 'outcome'>): Promise<SendOutcome> {
@@ -93,7 +109,7 @@ export function createSendHandler(deps: SendBatchDeps) {
         const result = await deps.graph.sendTemplate(ctx.phoneNumberId, ctx.token, {
           to: row.phone.replace(/^\+/, ''),
           template: { name: ctx.template.name, language: { code: ctx.template.language }, ...(components.length ? { components } : {}) },
-          bizOpaqueCallbackData: `dbulk:m:${row.id}`,
+          bizOpaqueCallbackData: callbackDataFor(row.id),
         });
         deps.rates.get(ctx.phoneNumberId)?.onSuccess();
         deps.throughput.record(ctx.phoneNumberId, ctx.tenantId);
@@ -111,12 +127,23 @@ export function createSendHandler(deps: SendBatchDeps) {
   return async function handle(records: DecodedRecord<SendRecord>[]): Promise<void> {
     const progress = new ProgressCollector();
     const pauses: PauseOrder[] = [];
-    const claimed = await plan(records.map((r) => r.value), progress, pauses);
-    const attempts: Attempt[] = await Promise.all(claimed.map(async (c) => ({ ...c, outcome: await sendOne(c) })));
+    const { claimed, suppressed } = await plan(records.map((r) => r.value), progress, pauses);
+    const attempts: Attempt[] = await Promise.all(
+      claimed.map(async (c) => ({
+        ...c,
+        outcome: suppressed.has(`${c.row.tenant_id}:${c.row.phone}`) ? ({ kind: 'skipped', reason: 'suppressed' } as const) : await sendOne(c),
+      })),
+    );
     const wamids = await writeOutcomes(deps.orm, attempts, pauses, progress);
     for (const pause of pauses) deps.contexts.forget(pause.campaignId);
-    if (wamids.length > 0 && deps.applyParked) {
-      await deps.applyParked(deps.orm, wamids).catch((err: unknown) => log.warn({ err }, 'could not apply parked statuses'));
+    if (wamids.length > 0) {
+      // Statuses that raced ahead of the answer (Meta's webhooks can beat our write) apply now.
+      try {
+        const parked = await deps.orm.em.fork().transactional((tx) => applyParkedStatuses(tx, wamids));
+        progress.addSnapshots(parked.progress);
+      } catch (err) {
+        log.warn({ err }, 'could not apply parked statuses; the processor sweeps them later');
+      }
     }
     await publish(deps, progress, pauses, log);
   };

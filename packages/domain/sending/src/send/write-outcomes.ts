@@ -28,6 +28,8 @@ export function toResultRow(id: string, outcome: SendOutcome): ResultRow {
       return { id, status: 'PENDING', code: outcome.errorCode, title: outcome.errorTitle };
     case 'released':
       return { id, status: 'PENDING', unattempted: true };
+    case 'skipped':
+      return { id, status: 'SKIPPED', reason: outcome.reason, unattempted: true };
   }
 }
 

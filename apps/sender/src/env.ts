@@ -1,0 +1,47 @@
+/**
+ * The sender's environment, parsed once at start-up. A missing or malformed variable throws a
+ * ConfigError naming it; main.ts prints it and exits 1 before anything connects.
+ * @see https://zod.dev/api
+ */
+import { z } from 'zod';
+import { databaseEnv, encryptionEnv, httpEnv, kafkaEnv, metaEnv, nodeEnv, parseEnv } from '@dbulk/config';
+
+type EnvSource = Record<string, string | undefined>;
+
+const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+export const senderEnvSchema = nodeEnv
+  .merge(databaseEnv)
+  .merge(kafkaEnv)
+  .merge(httpEnv(4002))
+  .merge(metaEnv)
+  .merge(encryptionEnv)
+  .extend({
+    /** Test and benchmark runs use their own copy of the topics (`<prefix>dbulk.send`). */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    /** Graph calls in flight per replica. */
+    SENDER_CONCURRENCY: int(1, 2_000, 32),
+    /** Partitions of dbulk.send worked on at once; each holds a database connection while it writes. */
+    SENDER_PARTITIONS_CONCURRENTLY: int(1, 64, 4),
+    /** dbulk.send records per handler call. */
+    SENDER_CHUNK_SIZE: int(1, 1_000, 50),
+    /** Messages whose rate slot is further ahead than this go back to PENDING (a slow number never holds a partition). */
+    SENDER_RATE_HORIZON_MS: int(100, 60_000, 2_000),
+    /** Wait for Meta's answer; past it the outcome is unknown (ambiguous, never resent). */
+    SENDER_GRAPH_TIMEOUT_MS: int(1_000, 120_000, 15_000),
+    /** Host the planner (one leader among all replicas by advisory lock). */
+    PLANNER_ENABLED: bool(true),
+    PLANNER_TICK_MS: int(50, 10_000, 300),
+    PLANNER_LOOKAHEAD_SECONDS: int(1, 60, 3),
+    /** A SENDING row older than this is declared ambiguous by the planner. */
+    PLANNER_SENDING_LEASE_MS: int(5_000, 3_600_000, 120_000),
+  });
+
+export type SenderEnv = z.output<typeof senderEnvSchema>;
+
+export const loadSenderEnv = (source: EnvSource = process.env): SenderEnv => parseEnv(senderEnvSchema, source);
