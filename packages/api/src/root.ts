@@ -10,6 +10,9 @@ import { invitationsRouter } from './routers/tenant/invitations.router';
 import { auditRouter } from './routers/tenant/audit.router';
 import { whatsappRouter } from './routers/tenant/whatsapp.router';
 import { templatesRouter } from './routers/tenant/templates.router';
+import { contactsRouter } from './routers/tenant/contacts.router';
+import { listsRouter } from './routers/tenant/lists.router';
+import { importsRouter } from './routers/tenant/imports.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
@@ -22,6 +25,9 @@ export const tenantRouter = router({
   audit: auditRouter,
   whatsapp: whatsappRouter,
   templates: templatesRouter,
+  contacts: contactsRouter,
+  lists: listsRouter,
+  imports: importsRouter,
 });
 
 export const adminRouter = router({

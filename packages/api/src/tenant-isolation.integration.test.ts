@@ -129,6 +129,11 @@ describe('tenant isolation', () => {
     });
     await em.flush();
     b.templateId = template.id;
+    // A contact, a list and an import of B's: A must neither read, change nor list-manage them.
+    const one = async (sql: string) => (await em.execute<{ id: string }[]>(sql, [b.tenantId]))[0]!.id;
+    b.contactId = await one(`insert into contacts (id, created_at, updated_at, tenant_id, phone, name) values (gen_random_uuid(), now(), now(), ?, '+4915199999999', 'tenant b contact') returning id`);
+    b.listId = await one(`insert into contact_lists (id, created_at, updated_at, tenant_id, name) values (gen_random_uuid(), now(), now(), ?, 'tenant b list') returning id`);
+    b.importId = await one(`insert into contact_imports (id, created_at, updated_at, tenant_id, file_name, status) values (gen_random_uuid(), now(), now(), ?, 'b.csv', 'COMPLETED') returning id`);
   }, 60_000);
   afterAll(() => api?.close());
 

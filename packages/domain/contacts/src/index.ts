@@ -23,3 +23,4 @@ export { importContacts, DEFAULT_MAX_IMPORT_BYTES, type ImportInput } from './im
 export { listImports, importById, watchImport, type WatchOptions } from './import/imports.service';
 export type { ColumnMapping } from './import/columns';
 export type { RejectedRow } from './import/import-progress';
+export { requireList } from './lists/lists.repository';

@@ -8,7 +8,7 @@ import type { ContactsActor } from '../contacts.actor';
 import type { ContactDto } from '../contacts.dto';
 import { ContactErrors } from '../contacts.errors';
 import { splitTags } from '../import/contact-row';
-import { tenantCountry, uuidArray } from '../lists/lists.repository';
+import { requireList, tenantCountry, uuidArray } from '../lists/lists.repository';
 import { normalizePhone } from '../phone';
 import { findContact, findContacts, type ContactQuery } from './contacts.repository';
 
@@ -19,8 +19,11 @@ export interface ContactInput {
   tags?: string[];
 }
 
-export const listContacts = (em: EntityManager, tenantId: string, query: ContactQuery) =>
-  findContacts(em, tenantId, query);
+export async function listContacts(em: EntityManager, tenantId: string, query: ContactQuery) {
+  // A list of another tenant says "not found" rather than quietly matching nothing.
+  if (query.listId) await requireList(em, tenantId, query.listId);
+  return findContacts(em, tenantId, query);
+}
 
 export async function contactById(
   em: EntityManager,

@@ -5,10 +5,9 @@
  * Rejected rows are counted and the first ones kept with line and reason; the valid rows import.
  */
 import { pipeline } from 'node:stream/promises';
-import { ContactImport, UniqueConstraintViolationException, type EntityManager } from '@dbulk/db';
-import { recordAudit } from '@dbulk/domain-platform';
+import type { EntityManager } from '@dbulk/db';
 import type { ContactsActor } from '../contacts.actor';
-import { toImportDto, type ContactImportDto } from '../contacts.dto';
+import type { ContactImportDto } from '../contacts.dto';
 import { ContactErrors, ImportErrors } from '../contacts.errors';
 import { requireList, tenantCountry } from '../lists/lists.repository';
 import { resolveColumns, type ColumnMapping, type Columns } from './columns';
@@ -16,6 +15,7 @@ import { toContactRow } from './contact-row';
 import { copyLine } from './copy-text';
 import { csvRecords } from './csv-records';
 import { ImportProgress } from './import-progress';
+import { createImportRow, finishImport } from './import-record';
 import { COPY_STAGING, CREATE_STAGING, MERGE_STAGING } from './merge.sql';
 import { withStagingSession } from './staging-copy';
 
@@ -98,11 +98,17 @@ export async function importContacts(
       return counts!;
     });
     const duplicates = staged - merged.created - merged.updated;
-    return await finish(em.fork(), actor, row.id, { status: 'COMPLETED', ...merged, duplicates }, progress);
+    return await finishImport(
+      em.fork(),
+      actor,
+      row.id,
+      { status: 'COMPLETED', ...merged, duplicates },
+      progress,
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await progress.settled();
-    await finish(
+    await finishImport(
       em.fork(),
       actor,
       row.id,
@@ -111,73 +117,4 @@ export async function importContacts(
     );
     throw err;
   }
-}
-
-async function createImportRow(
-  em: EntityManager,
-  actor: ContactsActor,
-  input: ImportInput,
-): Promise<ContactImport> {
-  const row = em.create(ContactImport, {
-    ...(input.importId ? { id: input.importId } : {}),
-    tenant: actor.tenantId,
-    list: input.listId,
-    fileName: input.fileName.slice(0, 255),
-    bytesTotal: input.bytesTotal,
-    createdBy: actor.userId,
-  });
-  try {
-    await em.flush();
-  } catch (err) {
-    if (err instanceof UniqueConstraintViolationException)
-      throw ContactErrors.importIdTaken(input.importId ?? row.id);
-    throw err;
-  }
-  return row;
-}
-
-interface Outcome {
-  status: 'COMPLETED' | 'FAILED';
-  created: number;
-  updated: number;
-  duplicates: number;
-  errorMessage?: string;
-}
-
-async function finish(
-  em: EntityManager,
-  actor: ContactsActor,
-  id: string,
-  outcome: Outcome,
-  progress: ImportProgress,
-): Promise<ContactImportDto> {
-  return em.transactional(async (tx) => {
-    const row = await tx.findOneOrFail(ContactImport, { id, tenant: actor.tenantId });
-    tx.assign(row, {
-      ...outcome,
-      rowsRead: progress.rowsRead,
-      bytesRead: progress.bytesRead,
-      rejected: progress.rejected,
-      errors: progress.errors,
-      errorMessage: outcome.errorMessage ?? null,
-      finishedAt: new Date(),
-    });
-    await tx.flush();
-    const after = {
-      fileName: row.fileName,
-      status: row.status,
-      created: row.created,
-      updated: row.updated,
-      duplicates: row.duplicates,
-      rejected: row.rejected,
-    };
-    await recordAudit(tx, actor, {
-      tenantId: actor.tenantId,
-      action: 'contacts.imported',
-      targetType: 'contact_import',
-      targetId: id,
-      changes: { after },
-    });
-    return toImportDto(row);
-  });
 }
