@@ -11,7 +11,7 @@
 import type { EntityManager } from '@dbulk/db';
 import { counterDeltaCtes } from '../messages/counters';
 import { messageIdOfCallback } from './callback-data';
-import { COUNTED_JSON, progressOf, type CountedRow } from './progress-row';
+import { COUNTED_JSON, snapshotOf, type CountedRow } from './progress-row';
 import { isWebhookStatus, rankSql, statusOfRankSql, UNRESOLVED_RANK, webhookRankSql } from './status-rank';
 import type { ApplyStatusesResult, StatusEvent } from './status.types';
 
@@ -105,5 +105,5 @@ export async function applyStatuses(em: EntityManager, events: StatusEvent[]): P
   }));
   const [row] = await em.execute<Row[]>(STATEMENT, [JSON.stringify(rows)]);
   if (!row) return EMPTY;
-  return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress: row.progress.map(progressOf) };
+  return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress: row.progress.map((r) => snapshotOf(r)) };
 }

@@ -1,6 +1,6 @@
-/** The rows `counted` (messages/counters.ts) returns, as progress snapshots. */
+/** The rows `counted` (messages/counters.ts) returns, as progress snapshots (progress.ts publishes them). */
 import type { CampaignStatus } from '@dbulk/db';
-import type { CampaignProgress } from './status.types';
+import type { TenantProgress } from '../progress';
 
 export interface CountedRow {
   id: string;
@@ -25,9 +25,10 @@ export const COUNTED_JSON = `json_build_object('id', k.id, 'tenant_id', k.tenant
   'total', x.total, 'pending', k.pending, 'queued', k.queued, 'sending', k.sending, 'retry_wait', k.retry_wait, 'accepted', k.accepted,
   'sent', k.sent, 'delivered', k.delivered, 'read', k.read, 'failed', k.failed, 'skipped', k.skipped)`;
 
-export function progressOf(row: CountedRow): CampaignProgress {
+export function snapshotOf(row: CountedRow, at = new Date().toISOString()): TenantProgress {
   const n = (v: number | string) => Number(v);
   return {
+    at,
     campaignId: row.id,
     tenantId: row.tenant_id,
     status: row.status,
@@ -49,8 +50,8 @@ export function progressOf(row: CountedRow): CampaignProgress {
 }
 
 /** Keeps the latest snapshot per campaign (later statements saw later counters). */
-export function latestPerCampaign(snapshots: CampaignProgress[]): CampaignProgress[] {
-  const byId = new Map<string, CampaignProgress>();
+export function latestPerCampaign(snapshots: TenantProgress[]): TenantProgress[] {
+  const byId = new Map<string, TenantProgress>();
   for (const s of snapshots) byId.set(s.campaignId, s);
   return [...byId.values()];
 }

@@ -1,5 +1,5 @@
 /** What status application takes in and gives back. */
-import type { CampaignStatus } from '@dbulk/db';
+import type { TenantProgress } from '../progress';
 
 /** One status webhook for one message, as recorded in `message_events`. */
 export interface StatusEvent {
@@ -15,29 +15,6 @@ export interface StatusEvent {
   callbackData: string | null;
 }
 
-export interface CampaignCounters {
-  total: number;
-  pending: number;
-  queued: number;
-  sending: number;
-  retryWait: number;
-  accepted: number;
-  sent: number;
-  delivered: number;
-  read: number;
-  failed: number;
-  skipped: number;
-}
-
-/** A campaign's state after a statement moved its messages: the `campaign.progress` event's data. */
-export interface CampaignProgress {
-  campaignId: string;
-  tenantId: string;
-  status: CampaignStatus;
-  statusReason: string | null;
-  counters: CampaignCounters;
-}
-
 export interface ApplyStatusesResult {
   /** message_events rows marked applied. */
   applied: number;
@@ -46,5 +23,5 @@ export interface ApplyStatusesResult {
   /** Messages whose wamid was attached from callback data (a send whose outcome was unknown). */
   recovered: number;
   /** One per campaign whose counters changed. */
-  progress: CampaignProgress[];
+  progress: TenantProgress[];
 }
