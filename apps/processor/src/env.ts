@@ -29,6 +29,8 @@ export const processorEnvSchema = nodeEnv
     WEBHOOK_RETENTION_DAYS: int(7, 3_650, 30),
     /** How often the retention job runs; 0 turns it off (another replica or a cron does it). */
     WEBHOOK_RETENTION_INTERVAL_MINUTES: int(0, 7 * 24 * 60, 60),
+    /** How often parked statuses whose wamid became known are applied; 0 turns it off. */
+    PARKED_SWEEP_INTERVAL_MS: int(0, 3_600_000, 5_000),
   });
 
 export type ProcessorEnv = z.output<typeof processorEnvSchema>;

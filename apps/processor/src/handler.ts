@@ -6,11 +6,13 @@
  *   bad one reaches the DLQ; alone, it is also recorded in webhook_events as failed.
  * - changes that fail inside a good record go to the DLQ from within the transaction, before it
  *   commits (a DLQ outage rolls the chunk back and the consumer retries it).
+ * - after commit: campaign pauses to dbulk.control and progress snapshots to dbulk.events.
  * @see packages/kafka/src/chunk.ts (isolation, retries)
  */
 import type { MikroORM } from '@dbulk/db';
-import { parseWebhookInput, processWebhooks, recordUnparseable, type ParsedInput } from '@dbulk/domain-webhooks';
-import { PermanentError, type BatchHandler, type DecodedRecord, type TypedProducer, type WebhookRecord } from '@dbulk/kafka';
+import { publishProgress } from '@dbulk/domain-campaigns';
+import { parseWebhookInput, processWebhooks, recordUnparseable, type ParsedInput, type ProcessReport } from '@dbulk/domain-webhooks';
+import { controlScope, PermanentError, type BatchHandler, type ControlRecord, type DecodedRecord, type TypedProducer, type WebhookRecord } from '@dbulk/kafka';
 import { changeFailureDlqRecord, sourceOf } from './dead-letter';
 import type { ProcessorMetrics } from './metrics';
 
@@ -38,6 +40,25 @@ export function createWebhookHandler(deps: HandlerDeps): BatchHandler<WebhookRec
     }
   };
 
+  /**
+   * After commit: a `dbulk.control` pause per campaign its template stopped (senders stop within
+   * a second), then one `campaign.progress` snapshot per touched campaign. A failure is logged,
+   * not thrown: the database is the truth and already committed (senders re-read campaign status
+   * within a second; the next snapshot repairs a lost one).
+   */
+  async function announce(report: ProcessReport<Ref>, logger: { warn(obj: object, msg: string): void }): Promise<void> {
+    try {
+      if (report.paused.length > 0) {
+        const controls = report.paused.map((p): ControlRecord => ({ type: 'campaign', campaignId: p.campaignId, action: 'pause' }));
+        await producer.send('dbulk.control', controls.map((value) => ({ key: controlScope(value), value })));
+      }
+      await publishProgress(producer, report.progress);
+      metrics.progress.inc(report.progress.length);
+    } catch (err) {
+      logger.warn({ err, paused: report.paused.map((p) => p.campaignId), campaigns: report.progress.length }, 'could not announce campaign changes');
+    }
+  }
+
   async function handle(records: Ref[], ctx: Parameters<BatchHandler<WebhookRecord>>[1]): Promise<void> {
     const inputs = records.map((record) => ({ ref: record, source: sourceOf(record), receivedAt: new Date(record.value.receivedAt), body: record.value.body }));
     const parsed = inputs.map(parseWebhookInput);
@@ -60,6 +81,7 @@ export function createWebhookHandler(deps: HandlerDeps): BatchHandler<WebhookRec
         ctx.logger.warn({ records: values.map((v) => `${v.topic}[${v.partition}]@${v.offset}`), errors: values.map((v) => v.error.message) }, 'changes dead-lettered');
       },
     });
+    await announce(report, ctx.logger);
     for (const r of report.results) metrics.changes.inc({ kind: r.kind, outcome: r.outcome });
     metrics.records.inc({ outcome: 'processed' }, records.length);
     metrics.dlq.inc({ reason: 'change_failed' }, report.failures.length);

@@ -17,6 +17,10 @@ export interface ProcessorMetrics {
   batchDuration: Histogram;
   careful: Counter;
   retentionDeleted: Counter;
+  /** campaign.progress snapshots published to dbulk.events. */
+  progress: Counter;
+  /** Parked statuses the sweep applied once their message was known. */
+  swept: Counter;
 }
 
 export function createMetrics(lag: () => number | undefined): ProcessorMetrics {
@@ -57,6 +61,8 @@ export function createMetrics(lag: () => number | undefined): ProcessorMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     }),
+    progress: new Counter({ name: 'processor_progress_events_total', help: 'campaign.progress snapshots published to dbulk.events', registers }),
+    swept: new Counter({ name: 'processor_parked_statuses_applied_total', help: 'Parked statuses applied by the sweep once their wamid became known', registers }),
     careful: new Counter({
       name: 'processor_careful_transactions_total',
       help: 'Transactions redone change by change after a permanent error in the set-wise path',

@@ -80,11 +80,20 @@ describe('the processor applies what Meta sends (produced to Kafka, consumed, ap
       { id: w.templateRowIds[1], status: 'REJECTED', category: 'UTILITY', rejection_reason: expect.stringMatching(/^INVALID_FORMAT: The template body places two variables/), versions: '1' },
     ]);
 
+    const suppressions = await query<{ phone: string; scope: string; source: string }>(`select phone, scope, source from suppressions where tenant_id = ? order by phone`, [w.tenantId]);
+    expect(suppressions).toEqual([
+      { phone: '+15550198762', scope: 'marketing', source: 'keyword' },
+      { phone: '+15550198763', scope: 'all', source: 'keyword' },
+    ]);
+
     const [account] = await query<{ status: string; status_reason: string; messaging_limit_tier: string }>(`select status, status_reason, messaging_limit_tier from whatsapp_accounts where id = ?`, [w.accountId]);
     expect(account).toEqual({ status: 'broken', status_reason: expect.stringContaining('RESTRICTED_BIZ_INITIATED_MESSAGING until 2026-01-08T20:40:00.000Z'), messaging_limit_tier: 'TIER_1K' });
 
     const audit = await query<{ action: string; target_id: string; actor_user_id: string | null }>(`select action, target_id, actor_user_id from audit_logs where tenant_id = ? order by action`, [w.tenantId]);
     expect(audit).toEqual([
+      // inbound-stop.json (typed STOP) and inbound-button-reply.json (Meta's "Stop promotions" button).
+      { action: 'suppression.added', target_id: expect.any(String), actor_user_id: null },
+      { action: 'suppression.added', target_id: expect.any(String), actor_user_id: null },
       { action: 'template.approved', target_id: w.templateRowIds[0], actor_user_id: null },
       { action: 'template.rejected', target_id: w.templateRowIds[1], actor_user_id: null },
       { action: 'whatsapp.account.broken', target_id: w.accountId, actor_user_id: null },

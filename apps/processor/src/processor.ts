@@ -1,7 +1,7 @@
 /**
  * The processor's moving parts, wired the same way for main.ts and the integration tests: the
- * ORM, a producer for the DLQ, the `processor.webhooks` consumer on `dbulk.webhooks`, the
- * retention job and the metrics. `closers()` is the shutdown order: stop fetching and finish
+ * ORM, a producer (DLQ, control, events), the `processor.webhooks` consumer on `dbulk.webhooks`,
+ * the retention job, the parked-status sweep and the metrics. `closers()` is the shutdown order: stop fetching and finish
  * the in-flight chunk (its offsets commit, the member leaves the group), stop retention, then
  * close the producer the consumer dead-letters with, then the database.
  * @see https://kafka.js.org/docs/consuming#a-name-stop-a-stopping-consumers
@@ -14,6 +14,7 @@ import type { Logger } from '@dbulk/logger';
 import type { ProcessorEnv } from './env';
 import { createWebhookHandler } from './handler';
 import { createMetrics, type ProcessorMetrics } from './metrics';
+import { ParkedSweepJob } from './parked-sweep-job';
 import { RetentionJob } from './retention-job';
 
 export type ProcessorConfig = Pick<
@@ -28,6 +29,7 @@ export type ProcessorConfig = Pick<
   | 'PROCESSOR_PARTITIONS_CONCURRENTLY'
   | 'WEBHOOK_RETENTION_DAYS'
   | 'WEBHOOK_RETENTION_INTERVAL_MINUTES'
+  | 'PARKED_SWEEP_INTERVAL_MS'
 >;
 
 /** Knobs the environment does not expose: tests use their own group and faster timings. */
@@ -53,6 +55,7 @@ export class Processor {
   readonly metrics: ProcessorMetrics;
   readonly consumer: BatchConsumer<'dbulk.webhooks'>;
   readonly retention: RetentionJob;
+  readonly sweep: ParkedSweepJob;
   private readonly producer: TypedProducer;
 
   private constructor(
@@ -94,6 +97,13 @@ export class Processor {
       logger: logger.child({ component: 'retention' }),
       onDeleted: (count) => this.metrics.retentionDeleted.inc(count),
     });
+    this.sweep = new ParkedSweepJob({
+      orm,
+      producer: this.producer,
+      intervalMs: config.PARKED_SWEEP_INTERVAL_MS,
+      logger: logger.child({ component: 'parked-sweep' }),
+      onApplied: (count) => this.metrics.swept.inc(count),
+    });
   }
 
   /** Connects the database (fails fast when it is unreachable); Kafka connects in start(). */
@@ -108,6 +118,7 @@ export class Processor {
     await this.producer.start();
     await this.consumer.start();
     this.retention.start();
+    this.sweep.start();
     this.logger.info({ groupId: this.consumer.groupId, topicPrefix: this.config.KAFKA_TOPIC_PREFIX || undefined }, 'consuming dbulk.webhooks');
   }
 
@@ -116,6 +127,7 @@ export class Processor {
     return [
       { name: 'consumer', close: () => this.consumer.shutdown() },
       { name: 'retention', close: () => this.retention.stop() },
+      { name: 'parked-sweep', close: () => this.sweep.stop() },
       { name: 'producer', close: () => this.producer.shutdown() },
       ...extra,
       { name: 'database', close: () => this.orm.close(true) },

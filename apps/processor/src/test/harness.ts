@@ -5,7 +5,7 @@
  * reader; and a test ORM for assertions.
  */
 import { createOrm, type MikroORM } from '@dbulk/db';
-import { BatchConsumer, TypedProducer, type DecodedRecord, type DlqRecord, type KafkaAdmin, type KafkaClient } from '@dbulk/kafka';
+import { BatchConsumer, TypedProducer, type DecodedRecord, type KafkaAdmin, type KafkaClient, type TopicValue } from '@dbulk/kafka';
 import { createTestTopics, deleteTestTopics, testBrokers, testKafka, testLogger, uniqueName, uniqueTopicPrefix } from '@dbulk/kafka/testing';
 import { testStack } from '@dbulk/testing';
 import { loadProcessorEnv } from '../env';
@@ -29,7 +29,7 @@ export async function createStack(label: string): Promise<Stack> {
   const kafka = testKafka();
   const admin = kafka.admin();
   await admin.connect();
-  await createTestTopics(admin, prefix, ['dbulk.webhooks', 'dbulk.webhooks.dlq'], { partitions: 1 });
+  await createTestTopics(admin, prefix, ['dbulk.webhooks', 'dbulk.webhooks.dlq', 'dbulk.control', 'dbulk.events'], { partitions: 1 });
   const producer = new TypedProducer({ kafka, logger: testLogger('processor-test'), topicPrefix: prefix });
   await producer.start();
   const orm = await createOrm({ url: testStack().databaseUrl, poolMax: 3 });
@@ -83,16 +83,19 @@ export async function deliver(stack: Stack, bodies: Array<string | { body: strin
 }
 
 /** Reads `<prefix>dbulk.webhooks.dlq` from the beginning with a group of its own. */
-export async function readDlq(stack: Stack) {
-  const records: DecodedRecord<DlqRecord>[] = [];
-  const purpose = uniqueName('dlq-reader');
+export const readDlq = (stack: Stack) => readTopic(stack, 'dbulk.webhooks.dlq');
+
+/** Reads one of this run's topics from the beginning with a group of its own. */
+export async function readTopic<N extends 'dbulk.webhooks.dlq' | 'dbulk.control' | 'dbulk.events'>(stack: Stack, topic: N) {
+  const records: DecodedRecord<TopicValue<N>>[] = [];
+  const purpose = uniqueName('reader');
   stack.groups.push(`processor-test.${purpose}`);
   const consumer = new BatchConsumer({
     kafka: stack.kafka,
     logger: testLogger('dlq-reader'),
     app: 'processor-test',
     purpose,
-    topic: 'dbulk.webhooks.dlq',
+    topic,
     topicPrefix: stack.prefix,
     producer: stack.producer,
     handler: async (batch) => void records.push(...batch),

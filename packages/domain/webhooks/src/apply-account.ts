@@ -2,6 +2,7 @@
  * Appliers for number- and WABA-level changes: account status (audited), phone quality and
  * throughput, portfolio messaging limit, and system-level errors (audited).
  */
+import type { TenantProgress } from '@dbulk/domain-campaigns';
 import type { EntityManager } from '@dbulk/db';
 import { recordAudit, type AuditActor } from '@dbulk/domain-platform';
 import type { WebhookChange } from '@dbulk/meta';
@@ -13,7 +14,8 @@ import type { LiveAccount } from './routing';
 /** Changes made because Meta said so: no user, no ip. */
 export const META_ACTOR: AuditActor = { userId: null, email: null, ip: null };
 
-export type ApplyResult = { outcome: 'applied' | 'ignored'; note: string | null };
+/** `paused`: campaigns this change paused (template webhooks), to announce after commit. */
+export type ApplyResult = { outcome: 'applied' | 'ignored'; note: string | null; paused?: TenantProgress[] };
 
 const applied = (note: string | null = null): ApplyResult => ({ outcome: 'applied', note });
 const ignored = (note: string): ApplyResult => ({ outcome: 'ignored', note });

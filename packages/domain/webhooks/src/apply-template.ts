@@ -6,7 +6,9 @@
 import type { EntityManager } from '@dbulk/db';
 import { recordAudit } from '@dbulk/domain-platform';
 import type { WebhookChange } from '@dbulk/meta';
+import type { TenantProgress } from '@dbulk/domain-campaigns';
 import { META_ACTOR, type ApplyResult } from './apply-account';
+import { pauseCampaignsOfTemplate, pauseCodeOf, pauseReason } from './campaign-pause';
 import { categoryOf, isStaleTemplateEvent, templateStatusEffect } from './template-events';
 import { addTemplateVersion, findTemplatesByMetaId, updateTemplate } from './template.repository';
 
@@ -23,6 +25,7 @@ export async function applyTemplateStatus(em: EntityManager, change: Of<'templat
   const effect = templateStatusEffect(change.value);
   const event = change.value.event;
   const notes: string[] = [];
+  const paused: TenantProgress[] = [];
   for (const t of templates) {
     if (isStaleTemplateEvent(eventAt, t.statusChangedAt)) {
       notes.push(`stale for ${t.name}/${t.language}: ${event} from ${eventAt.toISOString()}, status changed at ${t.statusChangedAt!.toISOString()}`);
@@ -49,10 +52,12 @@ export async function applyTemplateStatus(em: EntityManager, change: Of<'templat
           after: { status, rejectionReason: rejectionReason === undefined ? t.rejectionReason : rejectionReason, event, name: t.name, language: t.language },
         },
       });
+      const code = pauseCodeOf(status);
+      if (code) paused.push(...(await pauseCampaignsOfTemplate(em, t, code, pauseReason(code, t, effect.reason))));
     }
   }
   if (notes.length === templates.length) return { outcome: 'ignored', note: notes.join('; ') };
-  return { outcome: 'applied', note: notes.length > 0 ? notes.join('; ') : effect.reason };
+  return { outcome: 'applied', note: notes.length > 0 ? notes.join('; ') : effect.reason, paused };
 }
 
 export async function applyTemplateCategory(em: EntityManager, change: Of<'template_category'>, tenantIds: string[]): Promise<ApplyResult> {
@@ -65,6 +70,7 @@ export async function applyTemplateCategory(em: EntityManager, change: Of<'templ
   if (!category) return { outcome: 'ignored', note: `category ${value.new_category ?? '(missing)'} is not one dbulk knows` };
   const templates = await findTemplatesByMetaId(em, change.templateId, tenantIds);
   if (templates.length === 0) return unknownTemplate(change.templateId, tenantIds);
+  const paused: TenantProgress[] = [];
   for (const t of templates) {
     if (t.category === category) continue;
     await updateTemplate(em, t.id, { category });
@@ -77,8 +83,9 @@ export async function applyTemplateCategory(em: EntityManager, change: Of<'templ
       targetId: t.id,
       changes: { before: { category: t.category }, after: { category, name: t.name, language: t.language } },
     });
+    paused.push(...(await pauseCampaignsOfTemplate(em, t, 'TEMPLATE_RECATEGORISED', pauseReason('TEMPLATE_RECATEGORISED', t, `${t.category} → ${category}`))));
   }
-  return { outcome: 'applied', note: null };
+  return { outcome: 'applied', note: null, paused };
 }
 
 export async function applyTemplateQuality(em: EntityManager, change: Of<'template_quality'>, tenantIds: string[]): Promise<ApplyResult> {

@@ -13,12 +13,14 @@ from jsonb_to_recordset(?::jsonb) as x(tenant_id uuid, phone_number_id text, wam
 on conflict (wamid, kind, status) do nothing
 returning wamid, kind, status`;
 
-/** Returns how many rows were new. */
-export async function insertMessageEvents(em: EntityManager, rows: MessageEventRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const key = (r: MessageEventRow) => `${r.wamid}\u0000${r.kind}\u0000${r.status}`;
+export const messageEventKey = (r: { wamid: string; kind: string; status: string }) => `${r.wamid}\u0000${r.kind}\u0000${r.status}`;
+
+/** Returns the keys (messageEventKey) of the rows that were new: only those are applied. */
+export async function insertMessageEvents(em: EntityManager, rows: MessageEventRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const key = messageEventKey;
   // Unique-key order, so concurrent chunks touching the same messages cannot deadlock.
   const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const inserted = await em.execute<unknown[]>(INSERT, [JSON.stringify(sorted)]);
-  return inserted.length;
+  const inserted = await em.execute<{ wamid: string; kind: string; status: string }[]>(INSERT, [JSON.stringify(sorted)]);
+  return new Set(inserted.map(key));
 }

@@ -1,5 +1,6 @@
 /** What the processor hands in (one webhook body per Kafka record) and what it gets back. */
 import type { WebhookOutcome } from '@dbulk/db';
+import type { TenantProgress } from '@dbulk/domain-campaigns';
 import type { WebhookChange, WebhookChangeKind } from '@dbulk/meta';
 
 export interface WebhookInput<R = unknown> {
@@ -37,4 +38,8 @@ export interface ProcessReport<R = unknown> {
   /** Transactions that fell back to change-by-change application after a permanent error. */
   carefulTransactions: number;
   transactions: number;
+  /** The latest snapshot of every campaign the committed transactions changed: publish as `campaign.progress`. */
+  progress: TenantProgress[];
+  /** Campaigns paused because of their template: publish a `dbulk.control` campaign pause for each. */
+  paused: TenantProgress[];
 }

@@ -10,8 +10,9 @@
  * are thrown so the consumer retries the records later; nothing has been committed then.
  */
 import type { EntityManager } from '@dbulk/db';
+import { latestPerCampaign } from '@dbulk/domain-campaigns';
 import { parseWebhook, sha256Hex, type WebhookChange } from '@dbulk/meta';
-import { applyItems, changeResult, type Item } from './apply-changes';
+import { applyItems, changeResult, type AppliedEffects, type Item } from './apply-changes';
 import { kindLabel, storedPayload } from './change-record';
 import { loadLiveAccounts } from './account.repository';
 import { storedDedupeKey } from './dedupe';
@@ -98,10 +99,12 @@ async function claim<R>(em: EntityManager, items: Item<R>[]): Promise<Item<R>[]>
   return toApply;
 }
 
-async function careful<R>(em: EntityManager, items: Item<R>[]): Promise<void> {
+async function careful<R>(em: EntityManager, items: Item<R>[], effects: AppliedEffects): Promise<void> {
   for (const item of items) {
     try {
-      await em.transactional(async (savepoint) => applyItems(savepoint, await claim(savepoint, [item])));
+      const applied = await em.transactional(async (savepoint) => applyItems(savepoint, await claim(savepoint, [item])));
+      effects.progress.push(...applied.progress);
+      effects.paused.push(...applied.paused);
     } catch (err) {
       if (isTransientError(err)) throw err;
       const note = `could not apply: ${messageOf(err)}`;
@@ -147,11 +150,12 @@ async function runGroup<R>(em: EntityManager, group: ParsedInput<R>[], mode: 'se
     const route = routeChange(p.change, index);
     return { ...p, route, row: eventRow(p.input, p.change, p.key, route) };
   });
-  if (mode === 'set') await applyItems(em, await claim(em, items));
-  else await careful(em, items);
+  let effects: AppliedEffects = { progress: [], paused: [] };
+  if (mode === 'set') effects = await applyItems(em, await claim(em, items));
+  else await careful(em, items, effects);
   const failures = failuresOf(items);
   if (failures.length > 0) await options.onFailures?.(failures);
-  return { results: [...results, ...items.map((i) => i.result!)], failures };
+  return { results: [...results, ...items.map((i) => i.result!)], failures, effects };
 }
 
 export function groupByChanges<T extends { changes: unknown[] }>(inputs: T[], max: number): T[][] {
@@ -172,7 +176,7 @@ export function groupByChanges<T extends { changes: unknown[] }>(inputs: T[], ma
 }
 
 export async function processWebhooks<R>(em: EntityManager, inputs: ParsedInput<R>[], options: ProcessOptions<R> = {}): Promise<ProcessReport<R>> {
-  const report: ProcessReport<R> = { results: [], failures: [], carefulTransactions: 0, transactions: 0 };
+  const report: ProcessReport<R> = { results: [], failures: [], carefulTransactions: 0, transactions: 0, progress: [], paused: [] };
   for (const [n, group] of groupByChanges(inputs, options.maxChangesPerTransaction ?? 2_000).entries()) {
     if (n > 0) await options.between?.();
     let outcome;
@@ -187,6 +191,9 @@ export async function processWebhooks<R>(em: EntityManager, inputs: ParsedInput<
     report.transactions += 1;
     report.results.push(...outcome.results);
     report.failures.push(...outcome.failures);
+    // Committed: later transactions saw later counters, so the last snapshot per campaign wins.
+    report.progress = latestPerCampaign([...report.progress, ...outcome.effects.progress, ...outcome.effects.paused]);
+    report.paused.push(...outcome.effects.paused);
   }
   return report;
 }
