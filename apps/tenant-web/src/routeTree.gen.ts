@@ -14,10 +14,12 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedBillingRouteImport } from './routes/_authed/billing';
-import { Route as AuthedCampaignsRouteImport } from './routes/_authed/campaigns';
 import { Route as AuthedContactsRouteImport } from './routes/_authed/contacts';
 import { Route as AuthedMembersRouteImport } from './routes/_authed/members';
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token';
+import { Route as AuthedCampaignsIndexRouteImport } from './routes/_authed/campaigns.index';
+import { Route as AuthedCampaignsCampaignIdRouteImport } from './routes/_authed/campaigns.$campaignId';
+import { Route as AuthedCampaignsNewRouteImport } from './routes/_authed/campaigns.new';
 import { Route as AuthedSettingsAccountRouteImport } from './routes/_authed/settings/account';
 import { Route as AuthedTemplatesIndexRouteImport } from './routes/_authed/templates/index';
 import { Route as AuthedTemplatesNewRouteImport } from './routes/_authed/templates/new';
@@ -50,11 +52,6 @@ const AuthedBillingRoute = AuthedBillingRouteImport.update({
   path: '/billing',
   getParentRoute: () => AuthedRoute,
 } as any);
-const AuthedCampaignsRoute = AuthedCampaignsRouteImport.update({
-  id: '/campaigns',
-  path: '/campaigns',
-  getParentRoute: () => AuthedRoute,
-} as any);
 const AuthedContactsRoute = AuthedContactsRouteImport.update({
   id: '/contacts',
   path: '/contacts',
@@ -69,6 +66,22 @@ const InvitationsTokenRoute = InvitationsTokenRouteImport.update({
   id: '/invitations/$token',
   path: '/invitations/$token',
   getParentRoute: () => rootRouteImport,
+} as any);
+const AuthedCampaignsIndexRoute = AuthedCampaignsIndexRouteImport.update({
+  id: '/campaigns/',
+  path: '/campaigns/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedCampaignsCampaignIdRoute =
+  AuthedCampaignsCampaignIdRouteImport.update({
+    id: '/campaigns/$campaignId',
+    path: '/campaigns/$campaignId',
+    getParentRoute: () => AuthedRoute,
+  } as any);
+const AuthedCampaignsNewRoute = AuthedCampaignsNewRouteImport.update({
+  id: '/campaigns/new',
+  path: '/campaigns/new',
+  getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedSettingsAccountRoute = AuthedSettingsAccountRouteImport.update({
   id: '/settings/account',
@@ -113,13 +126,15 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/billing': typeof AuthedBillingRoute;
-  '/campaigns': typeof AuthedCampaignsRoute;
   '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
+  '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
+  '/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/campaigns/': typeof AuthedCampaignsIndexRoute;
   '/templates/': typeof AuthedTemplatesIndexRoute;
   '/whatsapp/': typeof AuthedWhatsappIndexRoute;
   '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -129,14 +144,16 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/billing': typeof AuthedBillingRoute;
-  '/campaigns': typeof AuthedCampaignsRoute;
   '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/': typeof AuthedIndexRoute;
+  '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
+  '/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/campaigns': typeof AuthedCampaignsIndexRoute;
   '/templates': typeof AuthedTemplatesIndexRoute;
   '/whatsapp': typeof AuthedWhatsappIndexRoute;
   '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -148,14 +165,16 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/_authed/billing': typeof AuthedBillingRoute;
-  '/_authed/campaigns': typeof AuthedCampaignsRoute;
   '/_authed/contacts': typeof AuthedContactsRoute;
   '/_authed/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/_authed/': typeof AuthedIndexRoute;
+  '/_authed/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
+  '/_authed/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/_authed/settings/account': typeof AuthedSettingsAccountRoute;
   '/_authed/templates/new': typeof AuthedTemplatesNewRoute;
   '/_authed/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
+  '/_authed/campaigns/': typeof AuthedCampaignsIndexRoute;
   '/_authed/templates/': typeof AuthedTemplatesIndexRoute;
   '/_authed/whatsapp/': typeof AuthedWhatsappIndexRoute;
   '/_authed/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -168,13 +187,15 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/billing'
-    | '/campaigns'
     | '/contacts'
     | '/members'
     | '/invitations/$token'
+    | '/campaigns/$campaignId'
+    | '/campaigns/new'
     | '/settings/account'
     | '/templates/new'
     | '/whatsapp/$accountId'
+    | '/campaigns/'
     | '/templates/'
     | '/whatsapp/'
     | '/templates/$templateId/edit'
@@ -184,14 +205,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/billing'
-    | '/campaigns'
     | '/contacts'
     | '/members'
     | '/invitations/$token'
     | '/'
+    | '/campaigns/$campaignId'
+    | '/campaigns/new'
     | '/settings/account'
     | '/templates/new'
     | '/whatsapp/$accountId'
+    | '/campaigns'
     | '/templates'
     | '/whatsapp'
     | '/templates/$templateId/edit'
@@ -202,14 +225,16 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_authed/billing'
-    | '/_authed/campaigns'
     | '/_authed/contacts'
     | '/_authed/members'
     | '/invitations/$token'
     | '/_authed/'
+    | '/_authed/campaigns/$campaignId'
+    | '/_authed/campaigns/new'
     | '/_authed/settings/account'
     | '/_authed/templates/new'
     | '/_authed/whatsapp/$accountId'
+    | '/_authed/campaigns/'
     | '/_authed/templates/'
     | '/_authed/whatsapp/'
     | '/_authed/templates/$templateId/edit'
@@ -260,13 +285,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedBillingRouteImport;
       parentRoute: typeof AuthedRoute;
     };
-    '/_authed/campaigns': {
-      id: '/_authed/campaigns';
-      path: '/campaigns';
-      fullPath: '/campaigns';
-      preLoaderRoute: typeof AuthedCampaignsRouteImport;
-      parentRoute: typeof AuthedRoute;
-    };
     '/_authed/contacts': {
       id: '/_authed/contacts';
       path: '/contacts';
@@ -287,6 +305,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/invitations/$token';
       preLoaderRoute: typeof InvitationsTokenRouteImport;
       parentRoute: typeof rootRouteImport;
+    };
+    '/_authed/campaigns/': {
+      id: '/_authed/campaigns/';
+      path: '/campaigns';
+      fullPath: '/campaigns/';
+      preLoaderRoute: typeof AuthedCampaignsIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/campaigns/$campaignId': {
+      id: '/_authed/campaigns/$campaignId';
+      path: '/campaigns/$campaignId';
+      fullPath: '/campaigns/$campaignId';
+      preLoaderRoute: typeof AuthedCampaignsCampaignIdRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/campaigns/new': {
+      id: '/_authed/campaigns/new';
+      path: '/campaigns/new';
+      fullPath: '/campaigns/new';
+      preLoaderRoute: typeof AuthedCampaignsNewRouteImport;
+      parentRoute: typeof AuthedRoute;
     };
     '/_authed/settings/account': {
       id: '/_authed/settings/account';
@@ -342,13 +381,15 @@ declare module '@tanstack/react-router' {
 
 interface AuthedRouteChildren {
   AuthedBillingRoute: typeof AuthedBillingRoute;
-  AuthedCampaignsRoute: typeof AuthedCampaignsRoute;
   AuthedContactsRoute: typeof AuthedContactsRoute;
   AuthedMembersRoute: typeof AuthedMembersRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
+  AuthedCampaignsCampaignIdRoute: typeof AuthedCampaignsCampaignIdRoute;
+  AuthedCampaignsNewRoute: typeof AuthedCampaignsNewRoute;
   AuthedSettingsAccountRoute: typeof AuthedSettingsAccountRoute;
   AuthedTemplatesNewRoute: typeof AuthedTemplatesNewRoute;
   AuthedWhatsappAccountIdRoute: typeof AuthedWhatsappAccountIdRoute;
+  AuthedCampaignsIndexRoute: typeof AuthedCampaignsIndexRoute;
   AuthedTemplatesIndexRoute: typeof AuthedTemplatesIndexRoute;
   AuthedWhatsappIndexRoute: typeof AuthedWhatsappIndexRoute;
   AuthedTemplatesTemplateIdEditRoute: typeof AuthedTemplatesTemplateIdEditRoute;
@@ -357,13 +398,15 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedBillingRoute: AuthedBillingRoute,
-  AuthedCampaignsRoute: AuthedCampaignsRoute,
   AuthedContactsRoute: AuthedContactsRoute,
   AuthedMembersRoute: AuthedMembersRoute,
   AuthedIndexRoute: AuthedIndexRoute,
+  AuthedCampaignsCampaignIdRoute: AuthedCampaignsCampaignIdRoute,
+  AuthedCampaignsNewRoute: AuthedCampaignsNewRoute,
   AuthedSettingsAccountRoute: AuthedSettingsAccountRoute,
   AuthedTemplatesNewRoute: AuthedTemplatesNewRoute,
   AuthedWhatsappAccountIdRoute: AuthedWhatsappAccountIdRoute,
+  AuthedCampaignsIndexRoute: AuthedCampaignsIndexRoute,
   AuthedTemplatesIndexRoute: AuthedTemplatesIndexRoute,
   AuthedWhatsappIndexRoute: AuthedWhatsappIndexRoute,
   AuthedTemplatesTemplateIdEditRoute: AuthedTemplatesTemplateIdEditRoute,

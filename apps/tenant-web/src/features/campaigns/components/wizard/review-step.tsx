@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DescriptionList, ErrorBanner, Icon, Notice, Spinner, Stat } from '@dbulk/ui';
+import { useTRPC } from '../../../../lib/trpc';
+import { useCampaignActions } from '../../hooks/use-campaign-actions';
+import { skipReasonLabel, type CampaignDetail } from '../../utils/campaign-status';
+import { formatInZone } from '../../utils/schedule';
+import { variableLabel } from '../../utils/wizard';
+import { MessagingLimitFit } from './messaging-limit-fit';
+
+/** Step 5: the preflight (who gets it, who is skipped and why, the messaging-limit fit), then Start or Schedule. */
+export function ReviewStep({
+  campaign,
+  timeZone,
+  canStart,
+  onStarted,
+  onBack,
+}: {
+  campaign: CampaignDetail;
+  timeZone: string;
+  canStart: boolean;
+  onStarted: () => void;
+  onBack: () => void;
+}) {
+  const trpc = useTRPC();
+  const preflight = useQuery(trpc.campaigns.preflight.queryOptions({ campaignId: campaign.id }));
+  const { start } = useCampaignActions();
+  // The schedule step only saves future times; start says SCHEDULED or RUNNING by the clock then.
+  const scheduled = campaign.scheduledAt !== null;
+  const p = preflight.data;
+  const blocked = !p || p.unmapped.length > 0 || p.willSend === 0;
+
+  return (
+    <Card title="Review" description="What will happen when you start. Counted now; counted again at start.">
+      <div className="ui-stack">
+        {preflight.error && <ErrorBanner error={preflight.error} onRetry={() => void preflight.refetch()} />}
+        {start.error && <ErrorBanner error={start.error} title="Could not start" />}
+        {preflight.isPending && <Spinner label="Counting recipients" />}
+        {p && (
+          <>
+            <div className="ui-grid" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }} data-testid="preflight">
+              <div data-testid="preflight-recipients" data-value={p.recipients}>
+                <Stat label="Recipients" value={p.recipients.toLocaleString()} hint="Distinct numbers in your lists and tags" />
+              </div>
+              <div data-testid="preflight-will-send" data-value={p.willSend}>
+                <Stat label="Will be sent" value={p.willSend.toLocaleString()} />
+              </div>
+              <Stat label="Estimated cost" value="—" hint="Available once billing is enabled" />
+            </div>
+            {p.skipped.length > 0 && (
+              <DescriptionList
+                items={p.skipped.map((s) => ({
+                  label: skipReasonLabel(s.reason),
+                  value: <span data-testid={`preflight-skipped-${s.reason}`}>{s.count.toLocaleString()} skipped</span>,
+                }))}
+              />
+            )}
+            <MessagingLimitFit limit={p.messagingLimit} />
+            {p.unmapped.length > 0 && (
+              <ErrorBanner title="Variables without a value" message={`Map ${p.unmapped.map(variableLabel).join(', ')} before starting.`} />
+            )}
+            {scheduled && campaign.scheduledAt && (
+              <Notice tone="info">Scheduled: starts {formatInZone(campaign.scheduledAt, timeZone)}.</Notice>
+            )}
+            {!canStart && <Notice tone="info">Owners and admins start campaigns. Your draft is saved; ask one of them to start it.</Notice>}
+          </>
+        )}
+      </div>
+      <div className="ui-row" style={{ justifyContent: 'space-between', marginTop: 16 }}>
+        <Button variant="ghost" onClick={onBack}>
+          Back
+        </Button>
+        {canStart && (
+          <Button
+            variant="primary"
+            icon={<Icon name={scheduled ? 'clock' : 'send'} />}
+            loading={start.isPending}
+            disabled={blocked}
+            onClick={() => start.mutate({ campaignId: campaign.id }, { onSuccess: onStarted })}
+            data-testid="wizard-start"
+          >
+            {scheduled ? 'Schedule campaign' : `Start sending to ${p?.willSend.toLocaleString() ?? '…'}`}
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+}
