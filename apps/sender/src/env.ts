@@ -24,6 +24,10 @@ export const senderEnvSchema = nodeEnv
   .extend({
     /** Test and benchmark runs use their own copy of the topics (`<prefix>dbulk.send`). */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
+    /** The consumer group is `sender.<purpose>`; a test or benchmark on its own topics uses its own group. */
+    SENDER_GROUP_PURPOSE: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case').default('send'),
+    /** How long a vanished replica keeps its partitions before the group moves them (kill -9). */
+    SENDER_SESSION_TIMEOUT_MS: int(6_000, 300_000, 30_000),
     /** Graph calls in flight per replica. */
     SENDER_CONCURRENCY: int(1, 2_000, 32),
     /** Partitions of dbulk.send worked on at once; each holds a database connection while it writes. */

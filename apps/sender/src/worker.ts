@@ -57,8 +57,8 @@ export class SenderWorker {
       chunkSize: env.SENDER_CHUNK_SIZE,
       horizonMs: env.SENDER_RATE_HORIZON_MS,
       replicaId: overrides.replicaId ?? `${hostname()}-${process.pid}`,
-      groupPurpose: overrides.groupPurpose,
-      consumerTimings: overrides.consumerTimings,
+      groupPurpose: overrides.groupPurpose ?? env.SENDER_GROUP_PURPOSE,
+      consumerTimings: { sessionTimeoutMs: env.SENDER_SESSION_TIMEOUT_MS, ...overrides.consumerTimings },
       retryPolicy: overrides.retryPolicy,
       bucket: overrides.bucket,
     });
