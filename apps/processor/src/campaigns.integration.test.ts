@@ -102,7 +102,9 @@ describe('status webhooks move campaign messages', () => {
     const last = await waitFor(() => {
       const mine = events.records.filter((r) => r.value.type === 'campaign.progress' && r.value.data.campaignId === c.campaignId);
       const latest = mine.at(-1);
-      return latest && (latest.value.data.counters as { read: number }).read === recount.read && (latest.value.data.counters as { accepted: number }).accepted === 0 ? latest : undefined;
+      const counters = latest?.value.data.counters as Record<string, number> | undefined;
+      const final = counters && ['accepted', 'sent', 'delivered', 'read', 'failed'].every((k) => counters[k] === recount[k]);
+      return final ? latest : undefined;
     }, { what: 'a progress snapshot with the final counters', timeoutMs: 10_000 });
     expect(last.key).toBe(w.tenantId);
     expect(last.value).toMatchObject({ tenantId: w.tenantId, data: { campaignId: c.campaignId, status: 'RUNNING', statusReason: null, counters: { total: n, sent: recount.sent, delivered: recount.delivered, read: recount.read, failed: recount.failed } } });

@@ -7,7 +7,7 @@ const base = { DATABASE_URL: 'postgres://u:p@h/db', KAFKA_BROKERS: 'a:9092,b:909
 describe('processor env', () => {
   it('defaults to port 4003, a 30-day retention run hourly and the real topics', () => {
     expect(loadProcessorEnv(base)).toMatchObject({
-      PORT: 4003, KAFKA_BROKERS: ['a:9092', 'b:9092'], KAFKA_TOPIC_PREFIX: '', WEBHOOK_RETENTION_DAYS: 30, WEBHOOK_RETENTION_INTERVAL_MINUTES: 60, PROCESSOR_CHUNK_SIZE: 100,
+      PORT: 4003, KAFKA_BROKERS: ['a:9092', 'b:9092'], KAFKA_TOPIC_PREFIX: '', WEBHOOK_RETENTION_DAYS: 30, WEBHOOK_RETENTION_INTERVAL_MINUTES: 60, PROCESSOR_CHUNK_SIZE: 500,
     });
   });
 

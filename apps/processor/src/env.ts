@@ -20,7 +20,7 @@ export const processorEnvSchema = nodeEnv
   .merge(topicPrefixEnv)
   .extend({
     /** Records handed to one handler call (the consumer's chunk). */
-    PROCESSOR_CHUNK_SIZE: int(1, 5_000, 100),
+    PROCESSOR_CHUNK_SIZE: int(1, 5_000, 500),
     /** Changes per database transaction; a record (up to 1,000 changes) is never split. */
     PROCESSOR_MAX_CHANGES_PER_TX: int(1, 20_000, 2_000),
     /** Partitions worked on at once by one replica; each needs a database connection. */

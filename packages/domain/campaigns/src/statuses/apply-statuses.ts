@@ -31,17 +31,22 @@ agg as (
   from ev group by wamid, tenant_id
 ),
 target as (
-  select m.id, a.wamid from agg a join campaign_messages m on m.wamid = a.wamid and m.tenant_id = a.tenant_id
+  -- Lateral lookups with LIMIT (never flattened into a join): one unique-index probe per wamid,
+  -- whatever the planner guesses about the JSON's size or a freshly filled table's statistics.
+  select m.id, a.wamid from agg a cross join lateral (
+    select id from campaign_messages where wamid = a.wamid and tenant_id = a.tenant_id limit 1) m
   union all
-  select m.id, a.wamid from agg a join campaign_messages m on m.id = a.callback_id and m.tenant_id = a.tenant_id
-  where m.wamid is null and (m.status = 'SENDING' or (m.status = 'FAILED' and m.reason = 'ambiguous'))
-    and not exists (select 1 from campaign_messages x where x.wamid = a.wamid)
+  select m.id, a.wamid from agg a cross join lateral (
+    select id from campaign_messages where id = a.callback_id and tenant_id = a.tenant_id and wamid is null
+      and (status = 'SENDING' or (status = 'FAILED' and reason = 'ambiguous')) limit 1) m
+  where a.callback_id is not null and not exists (select 1 from campaign_messages x where x.wamid = a.wamid)
 ),
 old as (
-  -- Locked in id order; FOR UPDATE returns the latest committed version (a sender may just have stored the wamid).
-  select m.id, m.campaign_id, m.status, m.wamid as old_wamid, m.reason, t.wamid
-  from campaign_messages m join target t on t.id = m.id
-  order by m.id for update of m
+  -- Locked in id order, one probe each; FOR UPDATE returns the latest committed version (a sender
+  -- may just have stored the wamid).
+  select m.id, m.campaign_id, m.status, m.old_wamid, m.reason, t.wamid
+  from (select id, wamid from target order by id) t
+  cross join lateral (select id, campaign_id, status, wamid as old_wamid, reason from campaign_messages where id = t.id for update) m
 ),
 calc as (
   select o.id, o.status as old_status, o.wamid, (o.old_wamid is null) as recovered, a.sent_at, a.delivered_at, a.read_at,
