@@ -13,6 +13,7 @@ import { templatesRouter } from './routers/tenant/templates.router';
 import { contactsRouter } from './routers/tenant/contacts.router';
 import { listsRouter } from './routers/tenant/lists.router';
 import { importsRouter } from './routers/tenant/imports.router';
+import { optOutsRouter } from './routers/tenant/opt-outs.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
@@ -28,6 +29,7 @@ export const tenantRouter = router({
   contacts: contactsRouter,
   lists: listsRouter,
   imports: importsRouter,
+  optOuts: optOutsRouter,
 });
 
 export const adminRouter = router({

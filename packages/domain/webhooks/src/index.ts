@@ -10,3 +10,5 @@ export { pruneWebhookEvents, retentionCutoff, MIN_RETENTION_DAYS } from './reten
 export { storedDedupeKey } from './dedupe';
 export { envelopeOf, kindLabel, storedPayload, type StoredChangePayload } from './change-record';
 export { routeChange, buildRoutingIndex, type LiveAccount, type Route } from './routing';
+export { getOptOutSettings, setOptOutKeywords, MAX_KEYWORDS, MAX_KEYWORD_LENGTH, type OptOutSettingsDto } from './opt-out-settings.service';
+export { DEFAULT_OPT_OUT_KEYWORDS, OPT_IN_KEYWORDS, decideOptOut, keywordSet, normalizeKeyword } from './opt-out-keywords';
