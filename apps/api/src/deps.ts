@@ -4,10 +4,12 @@
  * it down in reverse order; a failure half-way through start-up closes what was opened.
  * @see https://mikro-orm.io/docs/configuration
  */
+import { EventEmitter } from 'node:events';
 import type { ApiDeps } from '@dbulk/api';
 import { createOrm } from '@dbulk/db';
 import { startAuditFeed } from '@dbulk/domain-platform';
-import { checkKafka, createKafka } from '@dbulk/kafka';
+import { checkKafka, createKafka, TypedProducer } from '@dbulk/kafka';
+import { startEventsHub, type EventsHub } from '@dbulk/domain-campaigns';
 import { createKeyring } from '@dbulk/domain-whatsapp';
 import { GraphClient, graphClientOptionsFromEnv } from '@dbulk/meta';
 import type { Logger } from '@dbulk/logger';
@@ -61,6 +63,8 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
     },
   });
 
+  const streams = startCampaignStreams(env, logger);
+
   const graph = new GraphClient({ ...graphClientOptionsFromEnv(env), logger: logger.child({ component: 'graph' }) });
   const appToken = env.META_APP_ID && env.META_APP_SECRET ? `${env.META_APP_ID}|${env.META_APP_SECRET}` : undefined;
 
@@ -70,14 +74,55 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
     whatsapp: { graph, keyring: createKeyring(env.ENCRYPTION_KEY, env.ENCRYPTION_KEYS_PREVIOUS), appToken },
     sandboxUrl: env.META_SANDBOX_URL ?? null,
     auditFeed: auditFeed.emitter,
+    events: streams.events,
+    producer: streams.producer,
     health,
     version: packageJson.version,
     startedAt: new Date(),
     allowedOrigins: env.allowedOrigins,
     async close() {
       await graph.close();
+      await streams.close();
       await auditFeed.close();
       await orm.close(true);
+    },
+  };
+}
+
+/**
+ * Campaign control records and progress out, this replica's own dbulk.events group in. Started in
+ * the background so the api serves (and /readyz reports kafka down) while the broker is away;
+ * until connected, pause/resume/cancel still commit and senders see them on their next status read.
+ */
+function startCampaignStreams(env: DepsEnv, logger: Logger) {
+  const log = logger.child({ component: 'campaign-streams' });
+  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-api`, logger: log, retry: { retries: 2 } });
+  const producer = new TypedProducer({ kafka, logger: log });
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  let hub: EventsHub | undefined;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async (delayMs: number): Promise<void> => {
+    try {
+      await producer.start();
+      hub = await startEventsHub({ kafka, logger: log, producer, emitter: events });
+      if (closed) await hub.close();
+    } catch (err) {
+      if (closed) return;
+      log.warn({ err, retryInMs: delayMs }, 'campaign streams cannot reach Kafka yet');
+      timer = setTimeout(() => void connect(Math.min(delayMs * 2, 30_000)), delayMs);
+    }
+  };
+  void connect(1_000);
+  return {
+    producer,
+    events,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await hub?.close();
+      await producer.shutdown().catch(() => {});
     },
   };
 }

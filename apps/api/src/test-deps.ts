@@ -14,6 +14,8 @@ export function fakeDeps(health: HealthReport = { database: 'up', kafka: 'up' })
     orm: { em: { fork: () => ({}) } } as unknown as MikroORM,
     logger: createLogger({ name: 'api-test', level: 'silent' }),
     auditFeed: new EventEmitter(),
+    events: new EventEmitter(),
+    producer: { send: async () => [] },
     health: async () => health,
     version: '0.0.0-test',
     startedAt: new Date(),

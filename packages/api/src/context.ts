@@ -8,6 +8,7 @@ import type { EntityManager, MikroORM, Session, User } from '@dbulk/db';
 import type { Logger } from '@dbulk/logger';
 import { validateSessionToken } from '@dbulk/auth';
 import type { WhatsappDeps } from '@dbulk/domain-whatsapp';
+import type { CampaignProducer } from '@dbulk/domain-campaigns';
 
 export interface HealthReport {
   database: 'up' | 'down';
@@ -19,6 +20,10 @@ export interface ApiDeps {
   logger: Logger;
   /** Emits `audit` with `{ id, tenantId }` for every committed audit row (PostgreSQL NOTIFY). */
   auditFeed: EventEmitter;
+  /** Emits `event` with each dbulk.events record this replica consumes (campaign progress for SSE). */
+  events: EventEmitter;
+  /** Produces dbulk.control (campaign pause/resume/cancel) and dbulk.events (progress) records. */
+  producer: CampaignProducer;
   health: () => Promise<HealthReport>;
   version: string;
   startedAt: Date;

@@ -10,6 +10,7 @@ import { invitationsRouter } from './routers/tenant/invitations.router';
 import { auditRouter } from './routers/tenant/audit.router';
 import { whatsappRouter } from './routers/tenant/whatsapp.router';
 import { templatesRouter } from './routers/tenant/templates.router';
+import { campaignsRouter } from './routers/tenant/campaigns.router';
 import { contactsRouter } from './routers/tenant/contacts.router';
 import { listsRouter } from './routers/tenant/lists.router';
 import { importsRouter } from './routers/tenant/imports.router';
@@ -29,6 +30,7 @@ export const tenantRouter = router({
   contacts: contactsRouter,
   lists: listsRouter,
   imports: importsRouter,
+  campaigns: campaignsRouter,
   optOuts: optOutsRouter,
 });
 

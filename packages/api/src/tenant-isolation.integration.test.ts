@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AuditLog, Invitation, Membership, Template, WhatsappAccount } from '@dbulk/db';
+import { AuditLog, Campaign, Invitation, Membership, Template, WhatsappAccount } from '@dbulk/db';
 import { sealToken, tokenContext } from '@dbulk/domain-whatsapp';
 import { uniqueEmail } from '@dbulk/testing';
 import { adminRouter, tenantRouter } from './root';
@@ -134,6 +134,10 @@ describe('tenant isolation', () => {
     b.contactId = await one(`insert into contacts (id, created_at, updated_at, tenant_id, phone, name) values (gen_random_uuid(), now(), now(), ?, '+4915199999999', 'tenant b contact') returning id`);
     b.listId = await one(`insert into contact_lists (id, created_at, updated_at, tenant_id, name) values (gen_random_uuid(), now(), now(), ?, 'tenant b list') returning id`);
     b.importId = await one(`insert into contact_imports (id, created_at, updated_at, tenant_id, file_name, status) values (gen_random_uuid(), now(), now(), ?, 'b.csv', 'COMPLETED') returning id`);
+    // A draft campaign of B's on that template: A must neither read, start nor cancel it.
+    const campaign = em.create(Campaign, { tenant: b.tenantId, name: 'tenant_b_campaign', account: account.id, template: template.id });
+    await em.flush();
+    b.campaignId = campaign.id;
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -167,6 +171,7 @@ describe('tenant isolation', () => {
     expect(accountAfter.tenant.id).toBe(b.tenantId);
     expect(await em.count(WhatsappAccount, { phoneNumberId: b.phoneNumberId! })).toBe(1);
     expect(await em.findOneOrFail(Template, { id: b.templateId! })).toMatchObject({ status: 'APPROVED', version: 1, name: 'tenant_b_template' });
+    expect(await em.findOneOrFail(Campaign, { id: b.campaignId! })).toMatchObject({ status: 'DRAFT', name: 'tenant_b_campaign', total: 0 });
   });
 
   it('never lets a tenant read another tenant’s lists or audit trail', async () => {

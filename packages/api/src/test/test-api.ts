@@ -3,12 +3,15 @@
  * "browsers" that keep their session cookie between calls. Tests only; not exported.
  */
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { createOrm } from '@dbulk/db';
 import { GraphClient } from '@dbulk/meta';
 import { createKeyring } from '@dbulk/domain-whatsapp';
 import { createLogger } from '@dbulk/logger';
 import { startAuditFeed } from '@dbulk/domain-platform';
 import { testStack, uniqueEmail, unique } from '@dbulk/testing';
+import { TypedProducer } from '@dbulk/kafka';
+import { testKafka } from '@dbulk/kafka/testing';
 import { createContext, type ApiDeps, type RequestMeta } from '../context';
 import { createCallerFactory } from '../trpc';
 import { adminRouter, tenantRouter } from '../root';
@@ -20,16 +23,39 @@ const adminCaller = createCallerFactory(adminRouter);
 export interface TestApiOptions {
   /** A running Meta sandbox (see startSandbox in @dbulk/testing); Graph calls fail without one. */
   sandboxUrl?: string;
+  /** Produce campaign control/progress records to Kafka topics under this prefix (created by the test). Without it they are only kept in `produced`. */
+  topicPrefix?: string;
+  /** The dbulk.events fan-out the subscriptions read (a test may start a real hub and pass its emitter). */
+  events?: EventEmitter;
+}
+
+/** A producer that connects on first use (most procedure tests never produce) or only records. */
+function testProducer(topicPrefix: string | undefined) {
+  const produced: { topic: string; records: unknown[] }[] = [];
+  let producer: TypedProducer | undefined;
+  let started: Promise<void> | undefined;
+  const send: TypedProducer['send'] = async (topic, records, options) => {
+    produced.push({ topic, records });
+    if (topicPrefix === undefined) return [];
+    producer ??= new TypedProducer({ kafka: testKafka(), logger: createLogger({ name: 'api-test', level: 'silent' }), topicPrefix });
+    started ??= producer.start();
+    await started;
+    return producer.send(topic, records, options);
+  };
+  return { send, produced, close: async () => (started ? producer?.shutdown() : undefined) };
 }
 
 export async function createTestApi(options: TestApiOptions = {}) {
   const { databaseUrl } = testStack();
   const orm = await createOrm({ url: databaseUrl, poolMax: 5 });
   const feed = await startAuditFeed(databaseUrl);
+  const producer = testProducer(options.topicPrefix);
   const deps: ApiDeps = {
     orm,
     logger: createLogger({ name: 'api-test', level: 'silent' }),
     auditFeed: feed.emitter,
+    events: options.events ?? new EventEmitter(),
+    producer,
     health: async () => ({ database: 'up', kafka: 'up' }),
     version: 'test',
     startedAt: new Date(),
@@ -44,10 +70,13 @@ export async function createTestApi(options: TestApiOptions = {}) {
   return {
     deps,
     orm,
+    /** Every record the api produced (topic and records), in order. */
+    produced: producer.produced,
     browser: (options: { ip?: string; origin?: string | null } = {}) => new TestBrowser(deps, options),
     close: async () => {
       await deps.whatsapp.graph.close();
       await feed.close();
+      await producer.close();
       await orm.close(true);
     },
   };
@@ -79,8 +108,9 @@ export class TestBrowser {
     };
   }
 
-  async tenant() {
-    return tenantCaller(await createContext(this.deps, this.meta()));
+  /** `signal` ends subscriptions started through this caller. */
+  async tenant(options: { signal?: AbortSignal } = {}) {
+    return tenantCaller(await createContext(this.deps, this.meta()), options);
   }
 
   async admin() {

@@ -30,7 +30,7 @@ export function recipientsCtes(q: RecipientQuery, usNpas: string[]): { sql: stri
     select m.contact_id, count(*) as n from contact_list_members m
     where m.tenant_id = ?::uuid and m.list_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)
     group by m.contact_id),
-  recipients as (
+  recipients as materialized (
     select c.id as contact_id, c.phone, c.name, c.attributes, ms.n,
       case
         when c.phone !~ ${E164_SQL} then 'invalid'
@@ -40,7 +40,7 @@ export function recipientsCtes(q: RecipientQuery, usNpas: string[]): { sql: stri
           and substr(c.phone, 3, 3) in (select jsonb_array_elements_text(?::jsonb)) then 'us_marketing'
       end as reason
     from memberships ms join contacts c on c.id = ms.contact_id and c.tenant_id = ?::uuid
-    where c.tags @> array(select jsonb_array_elements_text(?::jsonb))::text[])`;
+    ${q.tagFilter.length ? 'where c.tags @> array(select jsonb_array_elements_text(?::jsonb))::text[]' : ''})`;
   const params = [
     q.tenantId,
     JSON.stringify(q.listIds),
@@ -48,7 +48,7 @@ export function recipientsCtes(q: RecipientQuery, usNpas: string[]): { sql: stri
     q.category,
     JSON.stringify(usNpas),
     q.tenantId,
-    JSON.stringify(q.tagFilter),
+    ...(q.tagFilter.length ? [JSON.stringify(q.tagFilter)] : []),
   ];
   return { sql, params };
 }
@@ -74,13 +74,22 @@ export interface RecipientCounts {
   byReason: Record<string, number>;
 }
 
+/**
+ * Bulk statements over fresh rows: until autovacuum analyses a just-imported list, PostgreSQL
+ * may estimate a few hundred rows and pick a nested loop that rescans 100,000 rows per row.
+ * Hash joins are right at any size here, so the transaction says so (SET LOCAL).
+ */
+export async function preferHashJoins(tx: EntityManager): Promise<void> {
+  await tx.execute(`set local enable_nestloop = off; set local work_mem = '64MB'`);
+}
+
 export async function countRecipients(em: EntityManager, q: RecipientQuery): Promise<RecipientCounts> {
   const usNpas = await usAreaCodesOf(em, q);
   const { sql, params } = recipientsCtes(q, usNpas);
-  const rows: { reason: string | null; contacts: string; memberships: string }[] = await em.execute(
-    `with ${sql} select reason, count(*) as contacts, sum(n) as memberships from recipients group by reason`,
-    params,
-  );
+  const rows: { reason: string | null; contacts: string; memberships: string }[] = await em.transactional(async (tx) => {
+    await preferHashJoins(tx);
+    return tx.execute(`with ${sql} select reason, count(*) as contacts, sum(n) as memberships from recipients group by reason`, params);
+  });
   const byReason: Record<string, number> = {};
   let recipients = 0;
   let memberships = 0;

@@ -13,7 +13,7 @@ import { CampaignErrors } from './campaigns.errors';
 import { checkTemplateFits, lockCampaign, ownCampaign } from './campaigns.repository';
 import type { ControlDeps } from './control.service';
 import { announceProgress } from './progress';
-import { recipientsCtes, usAreaCodesOf } from './recipients';
+import { preferHashJoins, recipientsCtes, usAreaCodesOf } from './recipients';
 import { mappingSql, templateVariables, unmappedKeys } from './variables';
 
 export interface StartResult {
@@ -44,6 +44,7 @@ export async function startCampaign(
     const query = { tenantId: actor.tenantId, listIds: row.listIds, tagFilter: row.tagFilter, category: row.template.category };
     const recipients = recipientsCtes(query, await usAreaCodesOf(tx, query));
     const values = mappingSql(keys, row.variableMapping, 'r');
+    await preferHashJoins(tx);
     const counts: { total: string; pending: string; skipped: string }[] = await tx.execute(
       `with ${recipients.sql},
        inserted as (
@@ -51,7 +52,7 @@ export async function startCampaign(
          select ?::uuid, ?::uuid, r.contact_id, r.phone,
                 case when r.reason is null then ${values.sql} else '{}'::jsonb end,
                 case when r.reason is null then 'PENDING' else 'SKIPPED' end, r.reason
-         from recipients r order by r.phone
+         from recipients r
          returning status),
        totals as (
          select count(*) as total, count(*) filter (where status = 'PENDING') as pending,

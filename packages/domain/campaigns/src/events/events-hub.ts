@@ -21,6 +21,8 @@ export interface EventsHubOptions {
   /** For the consumer's dead letters (a malformed record); started by the caller. */
   producer: TypedProducer;
   topicPrefix?: string;
+  /** Emit on this emitter (so subscribers may attach before the hub connects). */
+  emitter?: EventEmitter;
   /** Distinguishes this process's group; defaults to `<host>-<pid>`. */
   instance?: string;
 }
@@ -32,7 +34,7 @@ export function groupPart(text: string): string {
 }
 
 export async function startEventsHub(options: EventsHubOptions): Promise<EventsHub> {
-  const emitter = new EventEmitter();
+  const emitter = options.emitter ?? new EventEmitter();
   emitter.setMaxListeners(0);
   const instance = options.instance ?? `${hostname()}-${process.pid}`;
   const consumer = new BatchConsumer({
