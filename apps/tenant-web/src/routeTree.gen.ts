@@ -21,6 +21,7 @@ import { Route as AuthedCampaignsIndexRouteImport } from './routes/_authed/campa
 import { Route as AuthedCampaignsCampaignIdRouteImport } from './routes/_authed/campaigns.$campaignId';
 import { Route as AuthedCampaignsNewRouteImport } from './routes/_authed/campaigns.new';
 import { Route as AuthedSettingsAccountRouteImport } from './routes/_authed/settings/account';
+import { Route as AuthedSettingsOptOutsRouteImport } from './routes/_authed/settings/opt-outs';
 import { Route as AuthedTemplatesIndexRouteImport } from './routes/_authed/templates/index';
 import { Route as AuthedTemplatesNewRouteImport } from './routes/_authed/templates/new';
 import { Route as AuthedWhatsappIndexRouteImport } from './routes/_authed/whatsapp/index';
@@ -88,6 +89,11 @@ const AuthedSettingsAccountRoute = AuthedSettingsAccountRouteImport.update({
   path: '/settings/account',
   getParentRoute: () => AuthedRoute,
 } as any);
+const AuthedSettingsOptOutsRoute = AuthedSettingsOptOutsRouteImport.update({
+  id: '/settings/opt-outs',
+  path: '/settings/opt-outs',
+  getParentRoute: () => AuthedRoute,
+} as any);
 const AuthedTemplatesIndexRoute = AuthedTemplatesIndexRouteImport.update({
   id: '/templates/',
   path: '/templates/',
@@ -132,6 +138,7 @@ export interface FileRoutesByFullPath {
   '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
+  '/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/campaigns/': typeof AuthedCampaignsIndexRoute;
@@ -151,6 +158,7 @@ export interface FileRoutesByTo {
   '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
+  '/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/campaigns': typeof AuthedCampaignsIndexRoute;
@@ -172,6 +180,7 @@ export interface FileRoutesById {
   '/_authed/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/_authed/campaigns/new': typeof AuthedCampaignsNewRoute;
   '/_authed/settings/account': typeof AuthedSettingsAccountRoute;
+  '/_authed/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/_authed/templates/new': typeof AuthedTemplatesNewRoute;
   '/_authed/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/_authed/campaigns/': typeof AuthedCampaignsIndexRoute;
@@ -193,6 +202,7 @@ export interface FileRouteTypes {
     | '/campaigns/$campaignId'
     | '/campaigns/new'
     | '/settings/account'
+    | '/settings/opt-outs'
     | '/templates/new'
     | '/whatsapp/$accountId'
     | '/campaigns/'
@@ -212,6 +222,7 @@ export interface FileRouteTypes {
     | '/campaigns/$campaignId'
     | '/campaigns/new'
     | '/settings/account'
+    | '/settings/opt-outs'
     | '/templates/new'
     | '/whatsapp/$accountId'
     | '/campaigns'
@@ -232,6 +243,7 @@ export interface FileRouteTypes {
     | '/_authed/campaigns/$campaignId'
     | '/_authed/campaigns/new'
     | '/_authed/settings/account'
+    | '/_authed/settings/opt-outs'
     | '/_authed/templates/new'
     | '/_authed/whatsapp/$accountId'
     | '/_authed/campaigns/'
@@ -334,6 +346,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedSettingsAccountRouteImport;
       parentRoute: typeof AuthedRoute;
     };
+    '/_authed/settings/opt-outs': {
+      id: '/_authed/settings/opt-outs';
+      path: '/settings/opt-outs';
+      fullPath: '/settings/opt-outs';
+      preLoaderRoute: typeof AuthedSettingsOptOutsRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/templates/': {
       id: '/_authed/templates/';
       path: '/templates';
@@ -387,6 +406,7 @@ interface AuthedRouteChildren {
   AuthedCampaignsCampaignIdRoute: typeof AuthedCampaignsCampaignIdRoute;
   AuthedCampaignsNewRoute: typeof AuthedCampaignsNewRoute;
   AuthedSettingsAccountRoute: typeof AuthedSettingsAccountRoute;
+  AuthedSettingsOptOutsRoute: typeof AuthedSettingsOptOutsRoute;
   AuthedTemplatesNewRoute: typeof AuthedTemplatesNewRoute;
   AuthedWhatsappAccountIdRoute: typeof AuthedWhatsappAccountIdRoute;
   AuthedCampaignsIndexRoute: typeof AuthedCampaignsIndexRoute;
@@ -404,6 +424,7 @@ const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedCampaignsCampaignIdRoute: AuthedCampaignsCampaignIdRoute,
   AuthedCampaignsNewRoute: AuthedCampaignsNewRoute,
   AuthedSettingsAccountRoute: AuthedSettingsAccountRoute,
+  AuthedSettingsOptOutsRoute: AuthedSettingsOptOutsRoute,
   AuthedTemplatesNewRoute: AuthedTemplatesNewRoute,
   AuthedWhatsappAccountIdRoute: AuthedWhatsappAccountIdRoute,
   AuthedCampaignsIndexRoute: AuthedCampaignsIndexRoute,

@@ -20,6 +20,7 @@ const SECTIONS: { label: string; items: { to: To; label: string; icon: IconName;
     items: [
       { to: '/members', label: 'Members', icon: 'team' },
       { to: '/billing', label: 'Billing', icon: 'card' },
+      { to: '/settings/opt-outs', label: 'Opt-outs', icon: 'shield' },
       { to: '/settings/account', label: 'Account', icon: 'settings' },
     ],
   },
