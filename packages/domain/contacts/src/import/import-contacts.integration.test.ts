@@ -77,19 +77,28 @@ describe('importContacts', () => {
     }
     lines.push('123;Too short;;');
     bad++;
+    // The existing contact again, far from its first row: another batch merges it a second time.
+    lines.push(`+49${mobile(5)};;late;`);
+    dupes++;
     const text = '\uFEFF' + lines.join('\r\n') + '\r\n';
 
     const result = await importContacts(
       em,
       a,
-      { fileName: 'spring.csv', bytesTotal: Buffer.byteLength(text), listId: list.id, mapping: {} },
+      {
+        fileName: 'spring.csv',
+        bytesTotal: Buffer.byteLength(text),
+        listId: list.id,
+        mapping: {},
+        batchRows: 3_000,
+      },
       chunks(text),
     );
 
-    const valid = 20_001 - bad;
+    const valid = 20_002 - bad;
     expect(result).toMatchObject({
       status: 'COMPLETED',
-      rowsRead: 20_001,
+      rowsRead: 20_002,
       rejected: bad,
       duplicates: dupes,
       created: valid - dupes - 1,
@@ -118,7 +127,7 @@ describe('importContacts', () => {
     const merged = await em.fork().findOneOrFail(Contact, { tenant: a.tenantId, phone: existingPhone });
     expect(merged).toMatchObject({
       name: 'Old Name',
-      tags: ['new', 'old'],
+      tags: ['late', 'new', 'old'],
       attributes: { plan: 'gold', city: 'Köln' },
     });
     expect(merged.optedOutAt?.toISOString()).toBe('2026-01-01T00:00:00.000Z');

@@ -6,9 +6,12 @@
  */
 export const CREATE_STAGING = `create temp table import_rows (line int not null, phone text not null, name text, tags text[] not null, attributes jsonb not null) on commit drop`;
 
+/** The distinct phones of this import so far: batches repeat phones, counts must not. */
+export const CREATE_SEEN = `create temp table import_seen (phone text primary key) on commit drop`;
+
 export const COPY_STAGING = `copy import_rows (line, phone, name, tags, attributes) from stdin`;
 
-/** Tags travel joined by \\x1f (splitTags strips control characters). Params: $1 tenantId, $2 optInSource, $3 listId (or null). Returns { created, updated }. */
+/** Tags travel joined by \\x1f (splitTags strips control characters). Params: $1 tenantId, $2 optInSource, $3 listId (or null). Returns { created, seen }: contacts inserted, and phones new to this import. */
 export const MERGE_STAGING = `
 with grouped as (
   select phone, count(*) as n,
@@ -28,6 +31,8 @@ with grouped as (
       else (select jsonb_object_agg(e.key, e.value order by a.i) from jsonb_array_elements(attrs) with ordinality as a(o, i), jsonb_each(a.o) as e)
     end as attributes
   from grouped
+), seen as (
+  insert into import_seen (phone) select phone from grouped on conflict do nothing returning 1
 ), upserted as (
   insert into contacts as c (id, created_at, updated_at, tenant_id, phone, name, attributes, tags, opt_in_source)
   select gen_random_uuid(), now(), now(), $1::uuid, phone, name, attributes, tags, $2 from src
@@ -42,4 +47,4 @@ with grouped as (
   select $3::uuid, id, $1::uuid, now() from upserted where $3::uuid is not null
   on conflict do nothing
 )
-select count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from upserted`;
+select (select count(*) from upserted where created)::int as created, (select count(*) from seen)::int as seen`;
