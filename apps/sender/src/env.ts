@@ -33,7 +33,7 @@ export const senderEnvSchema = nodeEnv
     /** Partitions of dbulk.send worked on at once; each holds a database connection while it writes. */
     SENDER_PARTITIONS_CONCURRENTLY: int(1, 64, 4),
     /** dbulk.send records per handler call. */
-    SENDER_CHUNK_SIZE: int(1, 1_000, 50),
+    SENDER_CHUNK_SIZE: int(1, 1_000, 20),
     /** Messages whose rate slot is further ahead than this go back to PENDING (a slow number never holds a partition). */
     SENDER_RATE_HORIZON_MS: int(100, 60_000, 2_000),
     /** Wait for Meta's answer; past it the outcome is unknown (ambiguous, never resent). */

@@ -6,7 +6,7 @@
  */
 import type { EntityManager, MikroORM } from '@dbulk/db';
 import { applyParkedStatuses, callbackDataFor, suppressedPhones } from '@dbulk/domain-campaigns';
-import type { DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
+import type { BatchContext, DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
 import type { Logger } from '@dbulk/logger';
 import type { GraphClient } from '@dbulk/meta';
 import type { SendGate } from '../gate/send-gate';
@@ -124,7 +124,17 @@ export function createSendHandler(deps: SendBatchDeps) {
     });
   }
 
-  return async function handle(records: DecodedRecord<SendRecord>[]): Promise<void> {
+  return async function handle(records: DecodedRecord<SendRecord>[], ctx?: BatchContext): Promise<void> {
+    // Sends take up to the rate horizon plus Meta's answer: keep the membership alive meanwhile.
+    const beat = ctx ? setInterval(() => void ctx.heartbeat().catch(() => undefined), 1_000) : undefined;
+    try {
+      await handleChunk(records);
+    } finally {
+      clearInterval(beat);
+    }
+  };
+
+  async function handleChunk(records: DecodedRecord<SendRecord>[]): Promise<void> {
     const progress = new ProgressCollector();
     const pauses: PauseOrder[] = [];
     const { claimed, suppressed } = await plan(records.map((r) => r.value), progress, pauses);
@@ -146,7 +156,7 @@ export function createSendHandler(deps: SendBatchDeps) {
       }
     }
     await publish(deps, progress, pauses, log);
-  };
+  }
 }
 
 async function publish(deps: SendBatchDeps, progress: ProgressCollector, pauses: PauseOrder[], log: Logger) {
