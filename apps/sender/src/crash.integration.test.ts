@@ -29,7 +29,7 @@ describe('a sender killed with SIGKILL mid-campaign', () => {
     stack.proxy.latencyMs = () => 100 + Math.floor(Math.random() * 200);
     const group = uniqueName('send');
     stack.groups.push(`sender.${group}`);
-    const env = senderEnv(stack, { SENDER_GROUP_PURPOSE: group, SENDER_SESSION_TIMEOUT_MS: '6000', SENDER_CONCURRENCY: '64', LOG_LEVEL: process.env.CHILD_LOG_LEVEL ?? 'error' });
+    const env = senderEnv(stack, { SENDER_GROUP_PURPOSE: group, SENDER_SESSION_TIMEOUT_MS: '6000', SENDER_CONCURRENCY: '64', LOG_LEVEL: testLogger('sender').level });
     // The planner runs here, scoped to this test's tenant: the child's would plan the whole shared database.
     planner = createPlanner({ orm: stack.orm, producer: stack.producer, logger: testLogger('planner'), tickMs: 100, sendingLeaseMs: 5_000, tenantIds: [s.tenantId], lockKey: 900_000_000 + Math.floor(Math.random() * 1e8) });
     await planner.start();

@@ -73,7 +73,7 @@ export function senderEnv(stack: Stack, extra: Record<string, string> = {}) {
     ENCRYPTION_KEY,
     PLANNER_ENABLED: 'false',
     PLANNER_TICK_MS: '100',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    LOG_LEVEL: testLogger('sender').level,
     ...extra,
   };
 }
