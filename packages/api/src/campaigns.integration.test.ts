@@ -25,7 +25,12 @@ async function appErrorOf(call: Promise<unknown>) {
     (e: { cause?: unknown; code?: string }) => e,
   );
   if (!err || !isAppError(err.cause)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return { trpc: err.code, code: err.cause.code, message: err.cause.message, details: err.cause.details ?? {} };
+  return {
+    trpc: err.code,
+    code: err.cause.code,
+    message: err.cause.message,
+    details: err.cause.details ?? {},
+  };
 }
 
 const statusCounts = async (em: EntityManager, campaignId: string) =>
@@ -51,7 +56,13 @@ describe('campaigns', () => {
 
   beforeAll(async () => {
     kafka = await campaignKafka('api-campaigns');
-    hub = await startEventsHub({ kafka: kafka.kafka, logger: kafka.logger, producer: kafka.producer, topicPrefix: kafka.prefix, instance: `test-${Date.now()}` });
+    hub = await startEventsHub({
+      kafka: kafka.kafka,
+      logger: kafka.logger,
+      producer: kafka.producer,
+      topicPrefix: kafka.prefix,
+      instance: `test-${Date.now()}`,
+    });
     api = await createTestApi({ topicPrefix: kafka.prefix, events: hub.emitter });
     owner = api.browser();
     tenantId = (await owner.signUp({ tenantName: 'Campaigns Co' })).tenantId;
@@ -73,11 +84,18 @@ describe('campaigns', () => {
   it('refuses a template of another WABA and one that is not approved', async () => {
     const other = await createAccount(em(), tenantId);
     const pending = await createTemplate(em(), tenantId, account, { status: 'PENDING' });
-    const base = { name: 'x', accountId: other.id, templateId, listIds: [], tagFilter: [], variableMapping: {} };
+    const base = {
+      name: 'x',
+      accountId: other.id,
+      templateId,
+      listIds: [],
+      tagFilter: [],
+      variableMapping: {},
+    };
     expect((await appErrorOf((await c()).create(base))).code).toBe('CAMPAIGN_TEMPLATE_OTHER_WABA');
-    expect((await appErrorOf((await c()).create({ ...base, accountId: account.id, templateId: pending }))).code).toBe(
-      'CAMPAIGN_TEMPLATE_NOT_APPROVED',
-    );
+    expect(
+      (await appErrorOf((await c()).create({ ...base, accountId: account.id, templateId: pending }))).code,
+    ).toBe('CAMPAIGN_TEMPLATE_NOT_APPROVED');
   });
 
   it('counts every skip reason in preflight, then starts with exact rows and counters', async () => {
@@ -105,7 +123,9 @@ describe('campaigns', () => {
       [tenantId, tenantId],
     );
     const mapping = { 'body.1': FOUR_VARIABLE_MAPPING['body.1'], 'body.2': FOUR_VARIABLE_MAPPING['body.2'] };
-    const { campaignId } = await (await c()).create({
+    const { campaignId } = await (
+      await c()
+    ).create({
       name: 'Spring sale',
       accountId: account.id,
       templateId,
@@ -125,23 +145,40 @@ describe('campaigns', () => {
     });
     expect(preflight.willSend).toBe(4);
     expect(preflight.unmapped).toEqual(['header.1', 'buttons.0']);
-    expect(preflight.messagingLimit).toMatchObject({ tier: 'TIER_250', limit: 250, usedLast24h: 0, available: 250, fits: true });
+    expect(preflight.messagingLimit).toMatchObject({
+      tier: 'TIER_250',
+      limit: 250,
+      usedLast24h: 0,
+      available: 250,
+      fits: true,
+    });
     expect(preflight.messagingLimit.days).toHaveLength(1);
     expect(preflight.estimatedCost).toBeNull();
 
     // Start refuses, naming every unmapped variable; nothing is written.
     const refused = await appErrorOf((await c()).start({ campaignId }));
-    expect(refused).toMatchObject({ trpc: 'BAD_REQUEST', code: 'CAMPAIGN_VARIABLES_UNMAPPED', details: { unmapped: ['header.1', 'buttons.0'] } });
+    expect(refused).toMatchObject({
+      trpc: 'BAD_REQUEST',
+      code: 'CAMPAIGN_VARIABLES_UNMAPPED',
+      details: { unmapped: ['header.1', 'buttons.0'] },
+    });
     expect(refused.message).toContain('header.1, buttons.0');
     expect(await statusCounts(em(), campaignId)).toEqual({});
 
     await (await c()).update({ campaignId, variableMapping: { ...FOUR_VARIABLE_MAPPING } });
     const preview = await (await c()).preview({ campaignId, sample: 2 });
     expect(preview.unmapped).toEqual([]);
-    expect(preview.samples[0]).toMatchObject({ phone: '+12125550123', header: 'Hi New York', body: 'Hello New York, your code is NONE. See you soon at the store.' });
+    expect(preview.samples[0]).toMatchObject({
+      phone: '+12125550123',
+      header: 'Hi New York',
+      body: 'Hello New York, your code is NONE. See you soon at the store.',
+    });
 
     const started = await (await c()).start({ campaignId });
-    expect(started).toMatchObject({ status: 'RUNNING', counters: { total: 9, pending: 4, skipped: 5, queued: 0 } });
+    expect(started).toMatchObject({
+      status: 'RUNNING',
+      counters: { total: 9, pending: 4, skipped: 5, queued: 0 },
+    });
     expect(started.startedAt).not.toBeNull();
     expect(await statusCounts(em(), campaignId)).toEqual({
       PENDING: 4,
@@ -150,21 +187,38 @@ describe('campaigns', () => {
       'SKIPPED:suppressed': 2,
       'SKIPPED:us_marketing': 1,
     });
-    const [ana] = (await em().execute(`select variables from campaign_messages where campaign_id = ? and phone = '+4915111110001'`, [campaignId])) as {
+    const [ana] = (await em().execute(
+      `select variables from campaign_messages where campaign_id = ? and phone = '+4915111110001'`,
+      [campaignId],
+    )) as {
       variables: Record<string, string>;
     }[];
-    expect(ana!.variables).toEqual({ 'header.1': 'Ana', 'body.1': 'Ana', 'body.2': 'A-1', 'buttons.0': 'spring' });
-    const [toronto] = (await em().execute(`select variables from campaign_messages where campaign_id = ? and phone = '+14165550123'`, [campaignId])) as {
+    expect(ana!.variables).toEqual({
+      'header.1': 'Ana',
+      'body.1': 'Ana',
+      'body.2': 'A-1',
+      'buttons.0': 'spring',
+    });
+    const [toronto] = (await em().execute(
+      `select variables from campaign_messages where campaign_id = ? and phone = '+14165550123'`,
+      [campaignId],
+    )) as {
       variables: Record<string, string>;
     }[];
     expect(toronto!.variables['body.2']).toBe('NONE');
-    expect(await em().count(AuditLog, { tenantId, action: 'campaign.started', targetId: campaignId })).toBe(1);
+    expect(await em().count(AuditLog, { tenantId, action: 'campaign.started', targetId: campaignId })).toBe(
+      1,
+    );
     expect((await appErrorOf((await c()).start({ campaignId }))).code).toBe('CAMPAIGN_NOT_STARTABLE');
-    expect((await appErrorOf((await c()).update({ campaignId, name: 'renamed' }))).code).toBe('CAMPAIGN_NOT_DRAFT');
+    expect((await appErrorOf((await c()).update({ campaignId, name: 'renamed' }))).code).toBe(
+      'CAMPAIGN_NOT_DRAFT',
+    );
 
     const page = await (await c()).messages({ campaignId, status: 'SKIPPED', limit: 3 });
     expect(page.items).toHaveLength(3);
-    const rest = await (await c()).messages({ campaignId, status: 'SKIPPED', limit: 3, cursor: page.nextCursor! });
+    const rest = await (
+      await c()
+    ).messages({ campaignId, status: 'SKIPPED', limit: 3, cursor: page.nextCursor! });
     expect(rest.items).toHaveLength(2);
     expect(rest.nextCursor).toBeNull();
     const csv = await (await c()).exportCsv({ campaignId });
@@ -180,26 +234,47 @@ describe('campaigns', () => {
       { phone: '+4915122220002', name: 'B' },
       { phone: '+4915122220003', name: 'C' },
     ]);
-    const { campaignId } = await (await c()).create({ name: 'Control', accountId: account.id, templateId, listIds: [list], tagFilter: [], variableMapping: { ...FOUR_VARIABLE_MAPPING } });
+    const { campaignId } = await (
+      await c()
+    ).create({
+      name: 'Control',
+      accountId: account.id,
+      templateId,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
     await (await c()).start({ campaignId });
 
     const controller = new AbortController();
-    const stream = await (await owner.tenant({ signal: controller.signal })).campaigns.onProgress({ campaignId });
+    const stream = await (
+      await owner.tenant({ signal: controller.signal })
+    ).campaigns.onProgress({ campaignId });
     const seen: { status: string; counters: { skipped: number } }[] = [];
     const reading = (async () => {
-      for await (const item of stream) seen.push((Array.isArray(item) ? item[1] : item) as (typeof seen)[number]);
+      for await (const item of stream)
+        seen.push((Array.isArray(item) ? item[1] : item) as (typeof seen)[number]);
     })();
     await waitFor(() => seen.length >= 1, { what: 'the first snapshot' });
     expect(seen[0]).toMatchObject({ status: 'RUNNING' });
 
-    expect(await (await c()).pause({ campaignId, reason: 'checking the copy' })).toMatchObject({ status: 'PAUSED', statusReason: 'checking the copy' });
-    await waitFor(() => seen.some((s) => s.status === 'PAUSED'), { what: 'the PAUSED snapshot through Kafka', timeoutMs: 15_000 });
+    expect(await (await c()).pause({ campaignId, reason: 'checking the copy' })).toMatchObject({
+      status: 'PAUSED',
+      statusReason: 'checking the copy',
+    });
+    await waitFor(() => seen.some((s) => s.status === 'PAUSED'), {
+      what: 'the PAUSED snapshot through Kafka',
+      timeoutMs: 15_000,
+    });
     expect((await appErrorOf((await c()).pause({ campaignId }))).code).toBe('CAMPAIGN_WRONG_STATUS');
     expect(await (await c()).resume({ campaignId })).toMatchObject({ status: 'RUNNING', statusReason: null });
     const cancelled = await (await c()).cancel({ campaignId });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', counters: { total: 3, pending: 0, skipped: 3 } });
     expect(await statusCounts(em(), campaignId)).toEqual({ 'SKIPPED:cancelled': 3 });
-    await waitFor(() => seen.some((s) => s.status === 'CANCELLED' && s.counters.skipped === 3), { what: 'the CANCELLED snapshot', timeoutMs: 15_000 });
+    await waitFor(() => seen.some((s) => s.status === 'CANCELLED' && s.counters.skipped === 3), {
+      what: 'the CANCELLED snapshot',
+      timeoutMs: 15_000,
+    });
     controller.abort();
     await reading.catch(() => {});
 
@@ -213,7 +288,13 @@ describe('campaigns', () => {
     expect(actions.map((r) => (r.value as { action: string }).action)).toEqual(['pause', 'resume', 'cancel']);
     expect(actions.every((r) => r.key === `campaign:${campaignId}`)).toBe(true);
     const audit = await em().find(AuditLog, { tenantId, targetId: campaignId }, { orderBy: { id: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual(['campaign.created', 'campaign.started', 'campaign.paused', 'campaign.resumed', 'campaign.cancelled']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'campaign.created',
+      'campaign.started',
+      'campaign.paused',
+      'campaign.resumed',
+      'campaign.cancelled',
+    ]);
   });
 
   it('lets members draft but only admins and owners start', async () => {
@@ -222,7 +303,16 @@ describe('campaigns', () => {
     const member = api.browser();
     await member.signUp({ email, invitationToken: invitation.token });
     const list = await createList(em(), tenantId, [{ phone: '+4915133330001', name: 'M' }]);
-    const { campaignId } = await (await member.tenant()).campaigns.create({ name: 'By a member', accountId: account.id, templateId, listIds: [list], tagFilter: [], variableMapping: { ...FOUR_VARIABLE_MAPPING } });
+    const { campaignId } = await (
+      await member.tenant()
+    ).campaigns.create({
+      name: 'By a member',
+      accountId: account.id,
+      templateId,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
     expect(await codeOf((await member.tenant()).campaigns.start({ campaignId }))).toBe('FORBIDDEN');
     expect(await codeOf((await member.tenant()).campaigns.cancel({ campaignId }))).toBe('FORBIDDEN');
     expect((await (await c()).start({ campaignId })).status).toBe('RUNNING');
@@ -232,16 +322,49 @@ describe('campaigns', () => {
     const list = await createList(em(), tenantId, [{ phone: '+4915144440001', name: 'S' }]);
     const at = new Date(Date.now() + 3 * 86_400_000);
     const local = at.toISOString().slice(0, 16);
-    const { campaignId } = await (await c()).create({ name: 'Later', accountId: account.id, templateId, listIds: [list], tagFilter: [], variableMapping: { ...FOUR_VARIABLE_MAPPING }, scheduledAt: local });
+    const { campaignId } = await (
+      await c()
+    ).create({
+      name: 'Later',
+      accountId: account.id,
+      templateId,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+      scheduledAt: local,
+    });
     const started = await (await c()).start({ campaignId });
     expect(started).toMatchObject({ status: 'SCHEDULED', startedAt: null, counters: { pending: 1 } });
     expect(started.scheduledAt).toBe(`${local}:00.000Z`);
-    expect((await appErrorOf((await c()).create({ name: 'Past', accountId: account.id, templateId, listIds: [list], tagFilter: [], variableMapping: {}, scheduledAt: '2020-01-01T09:00' }))).code).toBe('CAMPAIGN_SCHEDULE_IN_PAST');
+    expect(
+      (
+        await appErrorOf(
+          (await c()).create({
+            name: 'Past',
+            accountId: account.id,
+            templateId,
+            listIds: [list],
+            tagFilter: [],
+            variableMapping: {},
+            scheduledAt: '2020-01-01T09:00',
+          }),
+        )
+      ).code,
+    ).toBe('CAMPAIGN_SCHEDULE_IN_PAST');
   });
 
   it('shows the split across days when the messaging limit does not fit', async () => {
     const list = await createGeneratedList(em(), tenantId, 600, 4915300000000);
-    const { campaignId } = await (await c()).create({ name: 'Too many', accountId: account.id, templateId, listIds: [list], tagFilter: [], variableMapping: { ...FOUR_VARIABLE_MAPPING } });
+    const { campaignId } = await (
+      await c()
+    ).create({
+      name: 'Too many',
+      accountId: account.id,
+      templateId,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
     const preflight = await (await c()).preflight({ campaignId });
     expect(preflight.willSend).toBe(600);
     expect(preflight.messagingLimit.fits).toBe(false);
@@ -252,7 +375,16 @@ describe('campaigns', () => {
     const big = await createAccount(em(), tenantId, { tier: 'TIER_UNLIMITED' });
     const utility = await createTemplate(em(), tenantId, big, { category: 'UTILITY' });
     const list = await createGeneratedList(em(), tenantId, 100_000, 4915600000000);
-    const { campaignId } = await (await c()).create({ name: 'Hundred thousand', accountId: big.id, templateId: utility, listIds: [list], tagFilter: [], variableMapping: { ...FOUR_VARIABLE_MAPPING } });
+    const { campaignId } = await (
+      await c()
+    ).create({
+      name: 'Hundred thousand',
+      accountId: big.id,
+      templateId: utility,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
     const began = performance.now();
     const started = await (await c()).start({ campaignId });
     const ms = Math.round(performance.now() - began);
@@ -260,9 +392,17 @@ describe('campaigns', () => {
     expect(started.counters).toMatchObject({ total: 100_000, pending: 100_000, skipped: 0 });
     const row = await em().findOneOrFail(Campaign, { id: campaignId });
     expect(row.pending).toBe(100_000);
-    const [sample] = (await em().execute(`select variables from campaign_messages where campaign_id = ? and phone = '+4915600000042'`, [campaignId])) as {
+    const [sample] = (await em().execute(
+      `select variables from campaign_messages where campaign_id = ? and phone = '+4915600000042'`,
+      [campaignId],
+    )) as {
       variables: Record<string, string>;
     }[];
-    expect(sample!.variables).toEqual({ 'header.1': 'Contact 42', 'body.1': 'Contact 42', 'body.2': 'C42', 'buttons.0': 'spring' });
+    expect(sample!.variables).toEqual({
+      'header.1': 'Contact 42',
+      'body.1': 'Contact 42',
+      'body.2': 'C42',
+      'buttons.0': 'spring',
+    });
   }, 120_000);
 });

@@ -23,7 +23,11 @@ export async function lockCampaign(tx: EntityManager, tenantId: string, id: stri
   return row;
 }
 
-export async function ownAccountRow(em: EntityManager, tenantId: string, id: string): Promise<WhatsappAccount> {
+export async function ownAccountRow(
+  em: EntityManager,
+  tenantId: string,
+  id: string,
+): Promise<WhatsappAccount> {
   const row = await em.findOne(WhatsappAccount, { id, tenant: tenantId });
   if (!row) throw CampaignErrors.accountNotFound(id);
   return row;
@@ -38,7 +42,8 @@ export async function ownTemplateRow(em: EntityManager, tenantId: string, id: st
 /** The template must be APPROVED and belong to the account's WABA. */
 export function checkTemplateFits(template: Template, account: WhatsappAccount): void {
   if (template.wabaId !== account.wabaId) throw CampaignErrors.templateOtherWaba(template.name);
-  if (template.status !== 'APPROVED') throw CampaignErrors.templateNotApproved(template.name, template.status);
+  if (template.status !== 'APPROVED')
+    throw CampaignErrors.templateNotApproved(template.name, template.status);
 }
 
 export async function checkLists(em: EntityManager, tenantId: string, listIds: string[]): Promise<void> {

@@ -29,7 +29,13 @@ const ALLOWED: Record<Action, readonly string[]> = {
 };
 
 /** Moves the campaign's messages in `from` to `to` (with reason), counters in the same statement. */
-export async function moveMessages(tx: EntityManager, campaignId: string, from: string[], to: string, reason: string | null): Promise<number> {
+export async function moveMessages(
+  tx: EntityManager,
+  campaignId: string,
+  from: string[],
+  to: string,
+  reason: string | null,
+): Promise<number> {
   const rows: { n: string }[] = await tx.execute(
     `with old as (
        select id, campaign_id, status from campaign_messages
@@ -50,7 +56,10 @@ export async function sendControl(deps: ControlDeps, record: ControlRecord): Pro
   try {
     await deps.producer.send('dbulk.control', [{ key: controlScope(record), value: record }]);
   } catch (err) {
-    deps.logger?.warn({ err, record }, 'control record not produced; senders fall back to the status they re-read each second');
+    deps.logger?.warn(
+      { err, record },
+      'control record not produced; senders fall back to the status they re-read each second',
+    );
   }
 }
 
@@ -64,21 +73,32 @@ export async function controlCampaign(
 ): Promise<CampaignDetailDto> {
   await em.transactional(async (tx) => {
     const row = await lockCampaign(tx, actor.tenantId, campaignId);
-    if (!ALLOWED[action].includes(row.status)) throw CampaignErrors.wrongStatus(row.name, row.status, action, ALLOWED[action]);
+    if (!ALLOWED[action].includes(row.status))
+      throw CampaignErrors.wrongStatus(row.name, row.status, action, ALLOWED[action]);
     const before = { status: row.status, statusCode: row.statusCode ?? null };
     if (action === 'pause') {
-      tx.assign(row, { status: 'PAUSED', statusCode: 'PAUSED_BY_USER', statusReason: reason?.trim() || `paused by ${actor.email ?? 'a user'}` });
+      tx.assign(row, {
+        status: 'PAUSED',
+        statusCode: 'PAUSED_BY_USER',
+        statusReason: reason?.trim() || `paused by ${actor.email ?? 'a user'}`,
+      });
     } else if (action === 'resume') {
       // A scheduled campaign paused before its time goes back to waiting for it.
       const scheduled = !row.startedAt && row.scheduledAt && row.scheduledAt.getTime() > Date.now();
       tx.assign(row, { status: scheduled ? 'SCHEDULED' : 'RUNNING', statusCode: null, statusReason: null });
     } else {
-      tx.assign(row, { status: 'CANCELLED', statusCode: 'CANCELLED', statusReason: `cancelled by ${actor.email ?? 'a user'}`, completedAt: new Date() });
+      tx.assign(row, {
+        status: 'CANCELLED',
+        statusCode: 'CANCELLED',
+        statusReason: `cancelled by ${actor.email ?? 'a user'}`,
+        completedAt: new Date(),
+      });
     }
     await tx.flush();
     // Queued work goes back (pause) or is dropped (cancel); a sender's claim of a moved row then finds nothing.
     if (action === 'pause') await moveMessages(tx, campaignId, ['QUEUED'], 'PENDING', null);
-    if (action === 'cancel') await moveMessages(tx, campaignId, ['PENDING', 'QUEUED', 'RETRY_WAIT'], 'SKIPPED', 'cancelled');
+    if (action === 'cancel')
+      await moveMessages(tx, campaignId, ['PENDING', 'QUEUED', 'RETRY_WAIT'], 'SKIPPED', 'cancelled');
     await recordAudit(tx, actor, {
       tenantId: actor.tenantId,
       action: `campaign.${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'cancelled'}`,

@@ -4,6 +4,7 @@ export * from './statuses';
 export * from './campaigns.errors';
 export * from './campaigns.dto';
 export * from './campaigns.service';
+export * from './campaigns-drafts.service';
 export * from './variables';
 export * from './preview.service';
 export * from './preflight.service';

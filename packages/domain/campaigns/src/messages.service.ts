@@ -53,10 +53,14 @@ function toDto(row: Record<string, unknown>): MessageDto {
 async function select(em: EntityManager, campaignId: string, query: MessageQuery) {
   const where = ['campaign_id = ?::uuid'];
   const params: unknown[] = [campaignId];
-  if (query.status) (where.push('status = ?'), params.push(query.status));
-  if (query.errorCode !== undefined) (where.push('error_code = ?'), params.push(query.errorCode));
-  if (query.needsReview !== undefined) (where.push('needs_review = ?'), params.push(query.needsReview));
-  if (query.cursor) (where.push('id > ?::bigint'), params.push(query.cursor));
+  const filter = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (query.status) filter('status = ?', query.status);
+  if (query.errorCode !== undefined) filter('error_code = ?', query.errorCode);
+  if (query.needsReview !== undefined) filter('needs_review = ?', query.needsReview);
+  if (query.cursor) filter('id > ?::bigint', query.cursor);
   params.push(query.limit + 1);
   const rows: Record<string, unknown>[] = await em.execute(
     `select id, phone, status, wamid, attempts, error_code, error_title, reason, needs_review, sent_at, delivered_at, read_at, failed_at
@@ -79,7 +83,21 @@ export async function listMessages(
 }
 
 export const EXPORT_MAX_ROWS = 200_000;
-const COLUMNS = ['id', 'phone', 'status', 'wamid', 'attempts', 'errorCode', 'errorTitle', 'reason', 'needsReview', 'sentAt', 'deliveredAt', 'readAt', 'failedAt'] as const;
+const COLUMNS = [
+  'id',
+  'phone',
+  'status',
+  'wamid',
+  'attempts',
+  'errorCode',
+  'errorTitle',
+  'reason',
+  'needsReview',
+  'sentAt',
+  'deliveredAt',
+  'readAt',
+  'failedAt',
+] as const;
 
 /** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
 export function csvCell(value: unknown): string {
@@ -89,11 +107,20 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function exportMessagesCsv(em: EntityManager, tenantId: string, campaignId: string): Promise<{ fileName: string; csv: string }> {
+export async function exportMessagesCsv(
+  em: EntityManager,
+  tenantId: string,
+  campaignId: string,
+): Promise<{ fileName: string; csv: string }> {
   const campaign = await ownCampaign(em, tenantId, campaignId);
   const rows = await select(em, campaignId, { limit: EXPORT_MAX_ROWS });
   const lines = [COLUMNS.join(',')];
-  for (const row of rows.slice(0, EXPORT_MAX_ROWS).map(toDto)) lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
-  const slug = campaign.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'campaign';
+  for (const row of rows.slice(0, EXPORT_MAX_ROWS).map(toDto))
+    lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+  const slug =
+    campaign.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'campaign';
   return { fileName: `${slug}-messages.csv`, csv: `${lines.join('\r\n')}\r\n` };
 }

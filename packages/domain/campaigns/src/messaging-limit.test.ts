@@ -13,7 +13,9 @@ describe('messaging limit', () => {
 
   it('keeps everything on one day when it fits', () => {
     expect(splitAcrossDays(200, 250, 250, start, 'UTC')).toEqual([{ day: '2026-03-10', count: 200 }]);
-    expect(splitAcrossDays(5_000, Infinity, Infinity, start, 'UTC')).toEqual([{ day: '2026-03-10', count: 5_000 }]);
+    expect(splitAcrossDays(5_000, Infinity, Infinity, start, 'UTC')).toEqual([
+      { day: '2026-03-10', count: 5_000 },
+    ]);
   });
 
   it('fills what is left today, then a full limit per day', () => {

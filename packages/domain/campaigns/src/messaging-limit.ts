@@ -27,14 +27,25 @@ export interface DayCount {
 
 /** The calendar day of `date` in `timezone` (YYYY-MM-DD). */
 export function dayIn(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }
 
 /**
  * How `count` recipients spread over rolling 24-hour windows: what fits in the budget left
  * today, then a full limit per following day. One entry when everything fits.
  */
-export function splitAcrossDays(count: number, limit: number, available: number, start: Date, timezone: string): DayCount[] {
+export function splitAcrossDays(
+  count: number,
+  limit: number,
+  available: number,
+  start: Date,
+  timezone: string,
+): DayCount[] {
   const days: DayCount[] = [];
   let left = Math.max(0, count);
   let budget = Math.max(0, Math.min(available, limit));

@@ -30,7 +30,11 @@ export interface PreflightDto {
   unmapped: string[];
 }
 
-export async function preflightCampaign(em: EntityManager, tenantId: string, campaignId: string): Promise<PreflightDto> {
+export async function preflightCampaign(
+  em: EntityManager,
+  tenantId: string,
+  campaignId: string,
+): Promise<PreflightDto> {
   const row = await ownCampaign(em, tenantId, campaignId);
   const keys = templateVariables(row.template).map((v) => v.key);
   const counts = await countRecipients(em, {
@@ -41,7 +45,10 @@ export async function preflightCampaign(em: EntityManager, tenantId: string, cam
   });
   const skippedTotal = Object.values(counts.byReason).reduce((a, b) => a + b, 0);
   const willSend = counts.recipients - skippedTotal;
-  const byReason: Record<string, number> = { ...counts.byReason, duplicate: counts.memberships - counts.recipients };
+  const byReason: Record<string, number> = {
+    ...counts.byReason,
+    duplicate: counts.memberships - counts.recipients,
+  };
   const tier = row.account.messagingLimitTier ?? null;
   const limit = tierLimit(tier);
   const used = await usedLast24h(em, tenantId, row.account.wabaId);
@@ -59,7 +66,9 @@ export async function preflightCampaign(em: EntityManager, tenantId: string, cam
       available: Number.isFinite(available) ? available : null,
       fits: willSend <= available,
       days: splitAcrossDays(willSend, limit, available, start, tenant.timezone),
-      note: tier ? null : 'Meta has not reported this number’s messaging limit tier yet; assuming the lowest (250 per 24 h).',
+      note: tier
+        ? null
+        : 'Meta has not reported this number’s messaging limit tier yet; assuming the lowest (250 per 24 h).',
     },
     estimatedCost: null,
     unmapped: unmappedKeys(keys, row.variableMapping),

@@ -24,15 +24,22 @@ export async function previewCampaign(
 ): Promise<{ samples: PreviewSample[]; unmapped: string[] }> {
   const row = await ownCampaign(em, tenantId, campaignId);
   const keys = templateVariables(row.template).map((v) => v.key);
-  const contacts: { phone: string; name: string | null; attributes: Record<string, string> }[] = await em.execute(
-    `select c.phone, c.name, c.attributes from contacts c
+  const contacts: { phone: string; name: string | null; attributes: Record<string, string> }[] =
+    await em.execute(
+      `select c.phone, c.name, c.attributes from contacts c
      where c.tenant_id = ?::uuid and c.phone ~ ${E164_SQL}
        and c.tags @> array(select jsonb_array_elements_text(?::jsonb))::text[]
        and exists (select 1 from contact_list_members m where m.contact_id = c.id and m.tenant_id = ?::uuid
                    and m.list_id in (select (jsonb_array_elements_text(?::jsonb))::uuid))
      order by c.phone limit ?`,
-    [tenantId, JSON.stringify(row.tagFilter), tenantId, JSON.stringify(row.listIds), Math.min(Math.max(sample, 1), 20)],
-  );
+      [
+        tenantId,
+        JSON.stringify(row.tagFilter),
+        tenantId,
+        JSON.stringify(row.listIds),
+        Math.min(Math.max(sample, 1), 20),
+      ],
+    );
   const content = contentOf(row.template);
   const samples = contacts.map((contact): PreviewSample => {
     const preview = renderPreview(content, renderValues(keys, row.variableMapping, contact));
@@ -42,7 +49,14 @@ export async function previewCampaign(
       ...(preview.header?.text ? { header: preview.header.text } : {}),
       body: preview.body,
       ...(preview.buttons.length
-        ? { buttons: preview.buttons.map((b) => ({ type: b.type, text: b.text, ...(b.url ? { url: b.url } : {}), ...(b.code ? { code: b.code } : {}) })) }
+        ? {
+            buttons: preview.buttons.map((b) => ({
+              type: b.type,
+              text: b.text,
+              ...(b.url ? { url: b.url } : {}),
+              ...(b.code ? { code: b.code } : {}),
+            })),
+          }
         : {}),
     };
   });

@@ -35,11 +35,17 @@ export async function readProgress(em: EntityManager, campaignIds: string[]): Pr
   }));
 }
 
-export async function publishProgress(producer: CampaignProducer, snapshots: TenantProgress[]): Promise<void> {
+export async function publishProgress(
+  producer: CampaignProducer,
+  snapshots: TenantProgress[],
+): Promise<void> {
   if (snapshots.length === 0) return;
   await producer.send(
     'dbulk.events',
-    snapshots.map(({ tenantId, at, ...data }) => ({ key: tenantId, value: { tenantId, type: PROGRESS_EVENT, at, data: { ...data } } })),
+    snapshots.map(({ tenantId, at, ...data }) => ({
+      key: tenantId,
+      value: { tenantId, type: PROGRESS_EVENT, at, data: { ...data } },
+    })),
   );
 }
 

@@ -86,10 +86,15 @@ export async function preferHashJoins(tx: EntityManager): Promise<void> {
 export async function countRecipients(em: EntityManager, q: RecipientQuery): Promise<RecipientCounts> {
   const usNpas = await usAreaCodesOf(em, q);
   const { sql, params } = recipientsCtes(q, usNpas);
-  const rows: { reason: string | null; contacts: string; memberships: string }[] = await em.transactional(async (tx) => {
-    await preferHashJoins(tx);
-    return tx.execute(`with ${sql} select reason, count(*) as contacts, sum(n) as memberships from recipients group by reason`, params);
-  });
+  const rows: { reason: string | null; contacts: string; memberships: string }[] = await em.transactional(
+    async (tx) => {
+      await preferHashJoins(tx);
+      return tx.execute(
+        `with ${sql} select reason, count(*) as contacts, sum(n) as memberships from recipients group by reason`,
+        params,
+      );
+    },
+  );
   const byReason: Record<string, number> = {};
   let recipients = 0;
   let memberships = 0;

@@ -19,7 +19,14 @@ function offsetMinutes(utc: Date, timezone: string): number {
     second: '2-digit',
   }).formatToParts(utc);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return Math.round((asUtc - utc.getTime()) / 60_000);
 }
 

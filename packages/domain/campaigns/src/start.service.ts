@@ -34,14 +34,22 @@ export async function startCampaign(
     if (row.status !== 'DRAFT') throw CampaignErrors.notStartable(row.name, row.status);
     checkTemplateFits(row.template, row.account);
     if (row.account.status !== 'connected') {
-      throw CampaignErrors.accountNotConnected(row.account.displayPhoneNumber ?? row.account.phoneNumberId, row.account.status);
+      throw CampaignErrors.accountNotConnected(
+        row.account.displayPhoneNumber ?? row.account.phoneNumberId,
+        row.account.status,
+      );
     }
     if (row.listIds.length === 0) throw CampaignErrors.noLists();
     const keys = templateVariables(row.template).map((v) => v.key);
     const unmapped = unmappedKeys(keys, row.variableMapping);
     if (unmapped.length) throw CampaignErrors.unmapped(row.name, unmapped);
 
-    const query = { tenantId: actor.tenantId, listIds: row.listIds, tagFilter: row.tagFilter, category: row.template.category };
+    const query = {
+      tenantId: actor.tenantId,
+      listIds: row.listIds,
+      tagFilter: row.tagFilter,
+      category: row.template.category,
+    };
     const recipients = recipientsCtes(query, await usAreaCodesOf(tx, query));
     const values = mappingSql(keys, row.variableMapping, 'r');
     await preferHashJoins(tx);
@@ -63,11 +71,16 @@ export async function startCampaign(
        select t.total, t.pending, t.skipped from totals t, counted`,
       [...recipients.params, actor.tenantId, campaignId, ...values.params, campaignId],
     );
-    const totals = { total: Number(counts[0]?.total ?? 0), pending: Number(counts[0]?.pending ?? 0), skipped: Number(counts[0]?.skipped ?? 0) };
+    const totals = {
+      total: Number(counts[0]?.total ?? 0),
+      pending: Number(counts[0]?.pending ?? 0),
+      skipped: Number(counts[0]?.skipped ?? 0),
+    };
     if (totals.total === 0) throw CampaignErrors.noRecipients(row.name);
 
     const now = new Date();
-    const scheduled = row.scheduledAt !== null && row.scheduledAt !== undefined && row.scheduledAt.getTime() > now.getTime();
+    const scheduled =
+      row.scheduledAt !== null && row.scheduledAt !== undefined && row.scheduledAt.getTime() > now.getTime();
     const done = totals.pending === 0;
     // The counters were set by SQL; refresh them so the flush below does not write stale ones.
     await tx.refresh(row);

@@ -16,14 +16,24 @@ describe('campaign variables', () => {
   });
 
   it('renders fields, attributes with fallback and constants', () => {
-    const values = renderValues(['body.1', 'body.2', 'body.3', 'body.4', 'body.5'], {
-      'body.1': { source: 'field', field: 'name' },
-      'body.2': { source: 'field', field: 'phone' },
-      'body.3': { source: 'attribute', key: 'city' },
-      'body.4': { source: 'attribute', key: 'empty', fallback: 'friend' },
-      'body.5': { source: 'constant', value: 'SPRING' },
-    }, contact);
-    expect(values).toEqual({ 'body.1': 'Ana', 'body.2': '+4915112345678', 'body.3': 'Lisbon', 'body.4': 'friend', 'body.5': 'SPRING' });
+    const values = renderValues(
+      ['body.1', 'body.2', 'body.3', 'body.4', 'body.5'],
+      {
+        'body.1': { source: 'field', field: 'name' },
+        'body.2': { source: 'field', field: 'phone' },
+        'body.3': { source: 'attribute', key: 'city' },
+        'body.4': { source: 'attribute', key: 'empty', fallback: 'friend' },
+        'body.5': { source: 'constant', value: 'SPRING' },
+      },
+      contact,
+    );
+    expect(values).toEqual({
+      'body.1': 'Ana',
+      'body.2': '+4915112345678',
+      'body.3': 'Lisbon',
+      'body.4': 'friend',
+      'body.5': 'SPRING',
+    });
   });
 
   it('builds one jsonb_build_object with bind values in placeholder order', () => {

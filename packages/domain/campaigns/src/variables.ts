@@ -56,7 +56,11 @@ export function renderValue(source: VariableSource, contact: ContactValues): str
   }
 }
 
-export function renderValues(keys: string[], mapping: VariableMapping, contact: ContactValues): Record<string, string> {
+export function renderValues(
+  keys: string[],
+  mapping: VariableMapping,
+  contact: ContactValues,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys) {
     const source = mapping[key];
@@ -69,7 +73,11 @@ export function renderValues(keys: string[], mapping: VariableMapping, contact: 
  * A SQL jsonb expression with the rendered values of contact row `alias`, and its bind values
  * (in order). Only the template's keys are rendered, so a stale mapping entry cannot leak in.
  */
-export function mappingSql(keys: string[], mapping: VariableMapping, alias = 'c'): { sql: string; params: string[] } {
+export function mappingSql(
+  keys: string[],
+  mapping: VariableMapping,
+  alias = 'c',
+): { sql: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   for (const key of keys) {
@@ -78,7 +86,9 @@ export function mappingSql(keys: string[], mapping: VariableMapping, alias = 'c'
     params.push(key);
     switch (source.source) {
       case 'field':
-        parts.push(source.field === 'phone' ? `?::text, ${alias}.phone` : `?::text, coalesce(${alias}.name, '')`);
+        parts.push(
+          source.field === 'phone' ? `?::text, ${alias}.phone` : `?::text, coalesce(${alias}.name, '')`,
+        );
         break;
       case 'attribute':
         parts.push(`?::text, coalesce(nullif(${alias}.attributes ->> ?::text, ''), ?::text, '')`);

@@ -15,7 +15,12 @@ let sequence = 0;
 /** Event ids that sort by time within a replica; the snapshot is idempotent, so ids only de-duplicate. */
 const nextId = (at: string) => `${Date.parse(at) || Date.now()}-${++sequence}`;
 
-export async function* campaignProgressStream(ctx: Context, tenantId: string, campaignId: string, signal: AbortSignal | undefined) {
+export async function* campaignProgressStream(
+  ctx: Context,
+  tenantId: string,
+  campaignId: string,
+  signal: AbortSignal | undefined,
+) {
   const events = on(ctx.events, 'event', signal ? { signal } : {});
   // Checks ownership too: another tenant's id is not found before anything is streamed.
   const current = await campaignById(ctx.orm.em.fork(), tenantId, campaignId);
@@ -30,7 +35,12 @@ export async function* campaignProgressStream(ctx: Context, tenantId: string, ca
   try {
     for await (const [event] of events) {
       const record = event as EventRecord;
-      if (record.type !== PROGRESS_EVENT || record.tenantId !== tenantId || record.data.campaignId !== campaignId) continue;
+      if (
+        record.type !== PROGRESS_EVENT ||
+        record.tenantId !== tenantId ||
+        record.data.campaignId !== campaignId
+      )
+        continue;
       const data = record.data as Omit<ProgressSnapshot, 'at'>;
       const snapshot: ProgressSnapshot = {
         campaignId,

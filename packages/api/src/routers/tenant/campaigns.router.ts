@@ -43,7 +43,9 @@ const ByCampaign = z.object({ campaignId: Id });
 
 export const campaignsRouter = {
   list: tenantProcedure('viewer')
-    .input(z.object({ status: z.enum(CAMPAIGN_STATUSES).optional(), cursor: Id.optional(), limit: PageLimit }))
+    .input(
+      z.object({ status: z.enum(CAMPAIGN_STATUSES).optional(), cursor: Id.optional(), limit: PageLimit }),
+    )
     .query(({ ctx, input }) => listCampaigns(ctx.em, ctx.tenant.id, input)),
   byId: tenantProcedure('viewer')
     .input(ByCampaign)
@@ -56,8 +58,17 @@ export const campaignsRouter = {
     .mutation(({ ctx, input }) => createCampaign(ctx.em, ctx.actor, input)),
   /** DRAFT only; every field optional. */
   update: tenantProcedure('member')
-    .input(Draft.partial().extend({ campaignId: Id, listIds: z.array(Id).max(50).optional(), tagFilter: z.array(z.string().trim().min(1).max(64)).max(20).optional(), variableMapping: z.record(Key, VariableSource).optional() }))
-    .mutation(({ ctx, input: { campaignId, ...change } }) => updateCampaign(ctx.em, ctx.actor, campaignId, change)),
+    .input(
+      Draft.partial().extend({
+        campaignId: Id,
+        listIds: z.array(Id).max(50).optional(),
+        tagFilter: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
+        variableMapping: z.record(Key, VariableSource).optional(),
+      }),
+    )
+    .mutation(({ ctx, input: { campaignId, ...change } }) =>
+      updateCampaign(ctx.em, ctx.actor, campaignId, change),
+    ),
   preview: tenantProcedure('member')
     .input(ByCampaign.extend({ sample: z.number().int().min(1).max(20).optional() }))
     .query(({ ctx, input }) => previewCampaign(ctx.em, ctx.tenant.id, input.campaignId, input.sample)),
@@ -69,7 +80,9 @@ export const campaignsRouter = {
     .mutation(({ ctx, input }) => startCampaign(ctx.em, ctx, ctx.actor, input.campaignId)),
   pause: tenantProcedure('admin')
     .input(ByCampaign.extend({ reason: Reason.optional() }))
-    .mutation(({ ctx, input }) => controlCampaign(ctx.em, ctx, ctx.actor, input.campaignId, 'pause', input.reason)),
+    .mutation(({ ctx, input }) =>
+      controlCampaign(ctx.em, ctx, ctx.actor, input.campaignId, 'pause', input.reason),
+    ),
   resume: tenantProcedure('admin')
     .input(ByCampaign)
     .mutation(({ ctx, input }) => controlCampaign(ctx.em, ctx, ctx.actor, input.campaignId, 'resume')),
@@ -82,16 +95,24 @@ export const campaignsRouter = {
         status: z.enum(MESSAGE_STATUSES).optional(),
         errorCode: z.number().int().optional(),
         needsReview: z.boolean().optional(),
-        cursor: z.string().regex(/^\d+$/).meta({ examples: ['1'] }).optional(),
+        cursor: z
+          .string()
+          .regex(/^\d+$/)
+          .meta({ examples: ['1'] })
+          .optional(),
         limit: PageLimit,
       }),
     )
-    .query(({ ctx, input: { campaignId, ...query } }) => listMessages(ctx.em, ctx.tenant.id, campaignId, query)),
+    .query(({ ctx, input: { campaignId, ...query } }) =>
+      listMessages(ctx.em, ctx.tenant.id, campaignId, query),
+    ),
   /** In-memory CSV (up to 200,000 rows); larger exports need a streamed route. */
   exportCsv: tenantProcedure('viewer')
     .input(ByCampaign)
     .query(({ ctx, input }) => exportMessagesCsv(ctx.em, ctx.tenant.id, input.campaignId)),
   onProgress: tenantProcedure('viewer')
     .input(ByCampaign.extend({ lastEventId: z.string().nullish() }))
-    .subscription(({ ctx, input, signal }) => campaignProgressStream(ctx, ctx.tenant.id, input.campaignId, signal)),
+    .subscription(({ ctx, input, signal }) =>
+      campaignProgressStream(ctx, ctx.tenant.id, input.campaignId, signal),
+    ),
 } satisfies TRPCRouterRecord;

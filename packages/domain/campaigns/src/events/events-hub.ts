@@ -29,7 +29,10 @@ export interface EventsHubOptions {
 
 /** A consumer-group part from any host name: lower case, digits and dashes. */
 export function groupPart(text: string): string {
-  const part = text.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '');
+  const part = text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '');
   return part.slice(0, 100) || 'host';
 }
 

@@ -15,7 +15,12 @@ describe('waterFill', () => {
   });
 
   it('never hands out more than the capacity or the demand, in whole units', () => {
-    for (const [demands, cap] of [[[7, 7, 7], 10], [[0, 0, 5], 3], [[4, 9, 2, 30], 17], [[1, 1], 0]] as const) {
+    for (const [demands, cap] of [
+      [[7, 7, 7], 10],
+      [[0, 0, 5], 3],
+      [[4, 9, 2, 30], 17],
+      [[1, 1], 0],
+    ] as const) {
       const out = waterFill([...demands], cap);
       expect(sum(out)).toBe(Math.min(cap, sum([...demands])));
       out.forEach((v, i) => expect(v).toBeLessThanOrEqual(demands[i]!));
@@ -33,7 +38,13 @@ describe('waterFill', () => {
   });
 });
 
-const c = (campaignId: string, tenantId: string, phoneNumberId: string, pending: number, budgetKey = `${tenantId}:waba`): Candidate => ({
+const c = (
+  campaignId: string,
+  tenantId: string,
+  phoneNumberId: string,
+  pending: number,
+  budgetKey = `${tenantId}:waba`,
+): Candidate => ({
   campaignId,
   tenantId,
   phoneNumberId,
@@ -44,7 +55,10 @@ const c = (campaignId: string, tenantId: string, phoneNumberId: string, pending:
 describe('allocate', () => {
   it('keeps each number within rate × lookahead, shared by its campaigns', () => {
     const out = allocate([c('a', 't1', 'n1', 10_000), c('b', 't1', 'n1', 10_000), c('c', 't2', 'n2', 50)], {
-      perNumber: new Map([['n1', 240], ['n2', 240]]),
+      perNumber: new Map([
+        ['n1', 240],
+        ['n2', 240],
+      ]),
       perBudget: new Map(),
       perTick: 10_000,
     });
@@ -55,7 +69,10 @@ describe('allocate', () => {
 
   it('never starves a small tenant behind a large backlog when the tick is the bottleneck', () => {
     const out = allocate([c('big', 't1', 'n1', 1_000_000), c('small', 't2', 'n2', 30)], {
-      perNumber: new Map([['n1', 5_000], ['n2', 5_000]]),
+      perNumber: new Map([
+        ['n1', 5_000],
+        ['n2', 5_000],
+      ]),
       perBudget: new Map(),
       perTick: 500,
     });
@@ -64,23 +81,43 @@ describe('allocate', () => {
   });
 
   it('gives a tenant one share however many campaigns it runs', () => {
-    const out = allocate([c('a1', 't1', 'n1', 1_000), c('a2', 't1', 'n1', 1_000), c('a3', 't1', 'n1', 1_000), c('b', 't2', 'n2', 1_000)], {
-      perNumber: new Map([['n1', 10_000], ['n2', 10_000]]),
-      perBudget: new Map(),
-      perTick: 600,
-    });
+    const out = allocate(
+      [
+        c('a1', 't1', 'n1', 1_000),
+        c('a2', 't1', 'n1', 1_000),
+        c('a3', 't1', 'n1', 1_000),
+        c('b', 't2', 'n2', 1_000),
+      ],
+      {
+        perNumber: new Map([
+          ['n1', 10_000],
+          ['n2', 10_000],
+        ]),
+        perBudget: new Map(),
+        perTick: 600,
+      },
+    );
     expect(out.get('b')).toBe(300);
     expect(out.get('a1')! + out.get('a2')! + out.get('a3')!).toBe(300);
   });
 
   it('stops at the messaging-limit budget shared by the numbers of one portfolio', () => {
     const out = allocate([c('a', 't1', 'n1', 500, 'p'), c('b', 't1', 'n2', 500, 'p')], {
-      perNumber: new Map([['n1', 1_000], ['n2', 1_000]]),
+      perNumber: new Map([
+        ['n1', 1_000],
+        ['n2', 1_000],
+      ]),
       perBudget: new Map([['p', 100]]),
       perTick: 10_000,
     });
     expect(out.get('a')! + out.get('b')!).toBe(100);
-    expect(allocate([c('a', 't1', 'n1', 5, 'p')], { perNumber: new Map([['n1', 10]]), perBudget: new Map([['p', 0]]), perTick: 10 }).size).toBe(0);
+    expect(
+      allocate([c('a', 't1', 'n1', 5, 'p')], {
+        perNumber: new Map([['n1', 10]]),
+        perBudget: new Map([['p', 0]]),
+        perTick: 10,
+      }).size,
+    ).toBe(0);
   });
 
   it('releases nothing for a number already full', () => {

@@ -57,11 +57,21 @@ export interface Capacities {
   perTick: number;
 }
 
-function limitGroups(candidates: Candidate[], alloc: number[], keyOf: (c: Candidate) => string, capOf: (key: string) => number, rotation: number) {
+function limitGroups(
+  candidates: Candidate[],
+  alloc: number[],
+  keyOf: (c: Candidate) => string,
+  capOf: (key: string) => number,
+  rotation: number,
+) {
   const groups = new Map<string, number[]>();
   candidates.forEach((c, i) => groups.set(keyOf(c), [...(groups.get(keyOf(c)) ?? []), i]));
   for (const [key, members] of groups) {
-    const shares = waterFill(members.map((i) => alloc[i]!), capOf(key), rotation);
+    const shares = waterFill(
+      members.map((i) => alloc[i]!),
+      capOf(key),
+      rotation,
+    );
     members.forEach((i, k) => (alloc[i] = shares[k]!));
   }
 }
@@ -69,14 +79,34 @@ function limitGroups(candidates: Candidate[], alloc: number[], keyOf: (c: Candid
 /** Messages each campaign releases this tick (campaign id → count; zero counts omitted). */
 export function allocate(candidates: Candidate[], caps: Capacities, rotation = 0): Map<string, number> {
   const alloc = candidates.map((c) => c.pending);
-  limitGroups(candidates, alloc, (c) => c.phoneNumberId, (k) => Math.max(0, caps.perNumber.get(k) ?? 0), rotation);
-  limitGroups(candidates, alloc, (c) => c.budgetKey, (k) => Math.max(0, caps.perBudget.get(k) ?? Infinity), rotation);
+  limitGroups(
+    candidates,
+    alloc,
+    (c) => c.phoneNumberId,
+    (k) => Math.max(0, caps.perNumber.get(k) ?? 0),
+    rotation,
+  );
+  limitGroups(
+    candidates,
+    alloc,
+    (c) => c.budgetKey,
+    (k) => Math.max(0, caps.perBudget.get(k) ?? Infinity),
+    rotation,
+  );
   // Across tenants first, then within each tenant: ten campaigns do not get a tenant ten shares.
   const tenants = [...new Set(candidates.map((c) => c.tenantId))];
-  const tenantWant = tenants.map((t) => candidates.reduce((sum, c, i) => (c.tenantId === t ? sum + alloc[i]! : sum), 0));
+  const tenantWant = tenants.map((t) =>
+    candidates.reduce((sum, c, i) => (c.tenantId === t ? sum + alloc[i]! : sum), 0),
+  );
   const tenantShare = waterFill(tenantWant, caps.perTick, rotation);
   const shareOf = new Map(tenants.map((t, k) => [t, tenantShare[k]!]));
-  limitGroups(candidates, alloc, (c) => c.tenantId, (t) => shareOf.get(t) ?? 0, rotation);
+  limitGroups(
+    candidates,
+    alloc,
+    (c) => c.tenantId,
+    (t) => shareOf.get(t) ?? 0,
+    rotation,
+  );
   const out = new Map<string, number>();
   candidates.forEach((c, i) => {
     if (alloc[i]! > 0) out.set(c.campaignId, alloc[i]!);

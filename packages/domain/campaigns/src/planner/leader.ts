@@ -28,7 +28,10 @@ export class LeaderLock {
   async acquire(): Promise<boolean> {
     try {
       if (!this.client) {
-        const client = new pg.Client({ connectionString: this.connectionString, application_name: 'dbulk-planner' });
+        const client = new pg.Client({
+          connectionString: this.connectionString,
+          application_name: 'dbulk-planner',
+        });
         client.on('error', (err) => this.lost(err));
         await client.connect();
         this.client = client;
@@ -37,7 +40,10 @@ export class LeaderLock {
         await this.client.query('select 1');
         return true;
       }
-      const { rows } = await this.client.query<{ ok: boolean }>('select pg_try_advisory_lock($1::bigint) as ok', [this.key]);
+      const { rows } = await this.client.query<{ ok: boolean }>(
+        'select pg_try_advisory_lock($1::bigint) as ok',
+        [this.key],
+      );
       this.leader = rows[0]?.ok === true;
       if (this.leader) this.logger.info({ key: this.key }, 'planner leadership acquired');
       return this.leader;

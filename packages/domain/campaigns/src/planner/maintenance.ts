@@ -12,9 +12,15 @@ export const AMBIGUOUS_TITLE = 'Outcome unknown: the request may have reached Me
 const BATCH = 5_000;
 
 /** `and <col> in (tenants)` when the planner is limited to some tenants (tests), else nothing. */
-export function tenantScope(column: string, tenantIds: string[] | undefined): { sql: string; params: unknown[] } {
+export function tenantScope(
+  column: string,
+  tenantIds: string[] | undefined,
+): { sql: string; params: unknown[] } {
   if (!tenantIds) return { sql: '', params: [] };
-  return { sql: ` and ${column} in (select (jsonb_array_elements_text(?::jsonb))::uuid)`, params: [JSON.stringify(tenantIds)] };
+  return {
+    sql: ` and ${column} in (select (jsonb_array_elements_text(?::jsonb))::uuid)`,
+    params: [JSON.stringify(tenantIds)],
+  };
 }
 
 const ids = (rows: { id: string }[]) => [...new Set(rows.map((r) => String(r.id)))];
@@ -30,7 +36,12 @@ export async function startDueCampaigns(em: EntityManager, tenantIds?: string[])
   );
 }
 
-async function moveWhere(em: EntityManager, where: string, params: unknown[], set: string): Promise<string[]> {
+async function moveWhere(
+  em: EntityManager,
+  where: string,
+  params: unknown[],
+  set: string,
+): Promise<string[]> {
   return ids(
     await em.execute(
       `with old as (select id, campaign_id, status from campaign_messages where ${where} order by id limit ${BATCH} for update skip locked),
@@ -46,11 +57,20 @@ async function moveWhere(em: EntityManager, where: string, params: unknown[], se
 /** RETRY_WAIT rows whose next attempt is due go back to PENDING. */
 export function requeueDueRetries(em: EntityManager, tenantIds?: string[]): Promise<string[]> {
   const scope = tenantScope('tenant_id', tenantIds);
-  return moveWhere(em, `status = 'RETRY_WAIT' and next_attempt_at <= now()${scope.sql}`, scope.params, `status = 'PENDING'`);
+  return moveWhere(
+    em,
+    `status = 'RETRY_WAIT' and next_attempt_at <= now()${scope.sql}`,
+    scope.params,
+    `status = 'PENDING'`,
+  );
 }
 
 /** QUEUED rows no sender claimed within the lease (a lost record, a crashed consumer) are planned again. */
-export function replanStaleQueued(em: EntityManager, leaseMs: number, tenantIds?: string[]): Promise<string[]> {
+export function replanStaleQueued(
+  em: EntityManager,
+  leaseMs: number,
+  tenantIds?: string[],
+): Promise<string[]> {
   const scope = tenantScope('c.tenant_id', tenantIds);
   return moveWhere(
     em,
@@ -62,7 +82,11 @@ export function replanStaleQueued(em: EntityManager, leaseMs: number, tenantIds?
 }
 
 /** SENDING rows past the lease: Meta may have the message, so it is FAILED for review, never resent. */
-export function failStaleSending(em: EntityManager, leaseMs: number, tenantIds?: string[]): Promise<string[]> {
+export function failStaleSending(
+  em: EntityManager,
+  leaseMs: number,
+  tenantIds?: string[],
+): Promise<string[]> {
   const scope = tenantScope('c.tenant_id', tenantIds);
   return moveWhere(
     em,

@@ -8,13 +8,17 @@
  */
 import type { MikroORM } from '@dbulk/db';
 import type { Logger } from '@dbulk/logger';
-import { tierLimit } from '../messaging-limit';
-import { usedLast24h } from '../messaging-limit.repository';
 import { announceProgress, type CampaignProducer } from '../progress';
-import { allocate, numberAllowance } from './fair-share';
 import { LeaderLock, PLANNER_LOCK_KEY } from './leader';
-import { completeFinished, failStaleSending, killSwitchEngaged, replanStaleQueued, requeueDueRetries, startDueCampaigns } from './maintenance';
-import { inFlightByBudget, inFlightByNumber, LIMIT_WAIT_CODE, loadCandidates, releaseCampaign, setLimitWait, type CandidateRow } from './release';
+import {
+  completeFinished,
+  failStaleSending,
+  killSwitchEngaged,
+  replanStaleQueued,
+  requeueDueRetries,
+  startDueCampaigns,
+} from './maintenance';
+import { releaseStep } from './release-step';
 
 export interface PlannerDeps {
   orm: MikroORM;
@@ -52,48 +56,19 @@ export function createPlanner(deps: PlannerDeps): Planner {
   const queuedLeaseMs = deps.queuedLeaseMs ?? 60_000;
   const maxPerTick = deps.maxPerTick ?? 5_000;
   const scope = deps.tenantIds;
-  const lock = new LeaderLock(String(deps.orm.config.get('clientUrl')), deps.lockKey ?? PLANNER_LOCK_KEY, logger);
+  const lock = new LeaderLock(
+    String(deps.orm.config.get('clientUrl')),
+    deps.lockKey ?? PLANNER_LOCK_KEY,
+    logger,
+  );
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
   let rotation = 0;
 
-  async function release(touched: Set<string>): Promise<void> {
-    const em = deps.orm.em.fork();
-    const candidates = await loadCandidates(em, scope);
-    if (candidates.length === 0) return;
-    const numbers = [...new Set(candidates.map((c) => c.phoneNumberId))];
-    const inFlight = await inFlightByNumber(em, numbers);
-    const perNumber = new Map(numbers.map((n) => [n, numberAllowance(candidates.find((c) => c.phoneNumberId === n)!.rate, lookahead, inFlight.get(n) ?? 0)]));
-    const perBudget = new Map<string, number>();
-    const limits = new Map<string, { limit: number; used: number }>();
-    for (const c of uniqueBy(candidates, (c) => c.budgetKey)) {
-      const limit = tierLimit(c.tier);
-      if (!Number.isFinite(limit)) continue;
-      const used = await usedLast24h(em, c.tenantId, c.wabaId);
-      limits.set(c.budgetKey, { limit, used });
-      perBudget.set(c.budgetKey, limit - used - (await inFlightByBudget(em, c.tenantId, c.wabaId)));
-    }
-    const plan = allocate(candidates, { perNumber, perBudget, perTick: maxPerTick }, rotation++);
-    for (const c of candidates) {
-      const count = plan.get(c.campaignId) ?? 0;
-      const budget = perBudget.get(c.budgetKey) ?? Infinity;
-      try {
-        if (count > 0 && (await releaseCampaign(em.fork(), deps.producer, c, count)) > 0) touched.add(c.campaignId);
-        if (await limitWait(em, c, budget, limits.get(c.budgetKey))) touched.add(c.campaignId);
-      } catch (err) {
-        logger.warn({ err, campaignId: c.campaignId, count }, 'release failed; the messages stay PENDING');
-      }
-    }
-  }
-
-  async function limitWait(em: ReturnType<MikroORM['em']['fork']>, c: CandidateRow, budget: number, usage?: { limit: number; used: number }) {
-    if (budget <= 0 && usage) {
-      const reason = `Waiting for WhatsApp's messaging limit: ${usage.used} of ${usage.limit} recipients in the last 24 hours; sending resumes as the rolling window frees budget.`;
-      return setLimitWait(em, c.campaignId, reason);
-    }
-    return c.statusCode === LIMIT_WAIT_CODE && budget > 0 ? setLimitWait(em, c.campaignId, null) : false;
-  }
+  const releaseOptions = { producer: deps.producer, logger, lookahead, maxPerTick, tenantIds: scope };
+  const release = (touched: Set<string>) =>
+    releaseStep(deps.orm.em.fork(), releaseOptions, rotation++, touched);
 
   async function tick(): Promise<void> {
     if (!(await lock.acquire())) return;
@@ -139,10 +114,4 @@ export function createPlanner(deps: PlannerDeps): Planner {
     },
     isLeader: () => lock.isLeader(),
   };
-}
-
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
 }

@@ -84,10 +84,17 @@ const RELEASE = `
   ${counterDeltaCtes('moved')}
   select id::text as id from moved order by id`;
 
-export function sendRecords(tenantId: string, campaignId: string, ids: string[]): { key: string; value: SendRecord }[] {
+export function sendRecords(
+  tenantId: string,
+  campaignId: string,
+  ids: string[],
+): { key: string; value: SendRecord }[] {
   const records: { key: string; value: SendRecord }[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_RECORD) {
-    records.push({ key: tenantId, value: { tenantId, campaignId, messageIds: ids.slice(i, i + IDS_PER_RECORD) } });
+    records.push({
+      key: tenantId,
+      value: { tenantId, campaignId, messageIds: ids.slice(i, i + IDS_PER_RECORD) },
+    });
   }
   return records;
 }
@@ -102,7 +109,14 @@ export async function releaseCampaign(
   return em.transactional(async (tx) => {
     const rows: { id: string }[] = await tx.execute(RELEASE, [candidate.campaignId, count]);
     if (rows.length === 0) return 0;
-    await producer.send('dbulk.send', sendRecords(candidate.tenantId, candidate.campaignId, rows.map((r) => r.id)));
+    await producer.send(
+      'dbulk.send',
+      sendRecords(
+        candidate.tenantId,
+        candidate.campaignId,
+        rows.map((r) => r.id),
+      ),
+    );
     return rows.length;
   });
 }
@@ -110,7 +124,11 @@ export async function releaseCampaign(
 export const LIMIT_WAIT_CODE = 'MESSAGING_LIMIT_WAIT';
 
 /** Marks (or clears) the visible wait for the messaging limit; returns whether the row changed. */
-export async function setLimitWait(em: EntityManager, campaignId: string, reason: string | null): Promise<boolean> {
+export async function setLimitWait(
+  em: EntityManager,
+  campaignId: string,
+  reason: string | null,
+): Promise<boolean> {
   const rows: unknown[] = reason
     ? await em.execute(
         `update campaigns set status_code = '${LIMIT_WAIT_CODE}', status_reason = ?, updated_at = now()

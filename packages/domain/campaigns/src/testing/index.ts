@@ -6,9 +6,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Template, Tenant, WhatsappAccount, type EntityManager, type TemplateCategory } from '@dbulk/db';
 
-export const digits = (n: number) => Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
+export const digits = (n: number) =>
+  Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
 
-export async function createTenant(em: EntityManager, name = `campaigns ${randomUUID().slice(0, 8)}`): Promise<string> {
+export async function createTenant(
+  em: EntityManager,
+  name = `campaigns ${randomUUID().slice(0, 8)}`,
+): Promise<string> {
   const fork = em.fork();
   const tenant = fork.create(Tenant, { name });
   await fork.flush();
@@ -40,15 +44,33 @@ export async function createAccount(em: EntityManager, tenantId: string, options
 /** Header {{1}}, body {{1}} {{2}}, a URL button with a {{1}} suffix: four variables. */
 export const FOUR_VARIABLE_COMPONENTS = [
   { type: 'HEADER', format: 'TEXT', text: 'Hi {{1}}', example: { header_text: ['Ana'] } },
-  { type: 'BODY', text: 'Hello {{1}}, your code is {{2}}. See you soon at the store.', example: { body_text: [['Ana', 'X1']] } },
-  { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Open', url: 'https://shop.example/o/{{1}}', example: ['https://shop.example/o/abc'] }] },
+  {
+    type: 'BODY',
+    text: 'Hello {{1}}, your code is {{2}}. See you soon at the store.',
+    example: { body_text: [['Ana', 'X1']] },
+  },
+  {
+    type: 'BUTTONS',
+    buttons: [
+      {
+        type: 'URL',
+        text: 'Open',
+        url: 'https://shop.example/o/{{1}}',
+        example: ['https://shop.example/o/abc'],
+      },
+    ],
+  },
 ];
 
 export async function createTemplate(
   em: EntityManager,
   tenantId: string,
   account: { id: string; wabaId: string },
-  options: { category?: TemplateCategory; components?: Record<string, unknown>[]; status?: Template['status'] } = {},
+  options: {
+    category?: TemplateCategory;
+    components?: Record<string, unknown>[];
+    status?: Template['status'];
+  } = {},
 ): Promise<string> {
   const fork = em.fork();
   const template = fork.create(Template, {
@@ -75,7 +97,11 @@ export interface ContactSeed {
 }
 
 /** A new list holding these contacts (created, or reused by phone within the tenant). */
-export async function createList(em: EntityManager, tenantId: string, contacts: ContactSeed[]): Promise<string> {
+export async function createList(
+  em: EntityManager,
+  tenantId: string,
+  contacts: ContactSeed[],
+): Promise<string> {
   const listId = randomUUID();
   await em.execute(
     `insert into contact_lists (id, created_at, updated_at, tenant_id, name) values (?::uuid, now(), now(), ?::uuid, ?)`,
@@ -97,7 +123,12 @@ export async function createList(em: EntityManager, tenantId: string, contacts: 
 }
 
 /** A list of `count` generated contacts `+49 1512 <offset…>` (valid E.164), fast: one statement. */
-export async function createGeneratedList(em: EntityManager, tenantId: string, count: number, base = 4915100000000): Promise<string> {
+export async function createGeneratedList(
+  em: EntityManager,
+  tenantId: string,
+  count: number,
+  base = 4915100000000,
+): Promise<string> {
   const listId = randomUUID();
   await em.execute(
     `insert into contact_lists (id, created_at, updated_at, tenant_id, name) values (?::uuid, now(), now(), ?::uuid, ?)`,

@@ -3,16 +3,34 @@
  * them, and collectors that keep every record a topic receives (test consumer groups, latest first
  * read from the beginning). `close()` stops everything and deletes the topics.
  */
-import { BatchConsumer, TypedProducer, type DecodedRecord, type TopicName, type TopicValue } from '@dbulk/kafka';
-import { createTestTopics, deleteTestTopics, testKafka, testLogger, uniqueName, uniqueTopicPrefix } from '@dbulk/kafka/testing';
+import {
+  BatchConsumer,
+  TypedProducer,
+  type DecodedRecord,
+  type TopicName,
+  type TopicValue,
+} from '@dbulk/kafka';
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  testLogger,
+  uniqueName,
+  uniqueTopicPrefix,
+} from '@dbulk/kafka/testing';
 
-export async function campaignKafka(label: string, topics: TopicName[] = ['dbulk.send', 'dbulk.control', 'dbulk.events', 'dbulk.webhooks.dlq']) {
+export async function campaignKafka(
+  label: string,
+  topics: TopicName[] = ['dbulk.send', 'dbulk.control', 'dbulk.events', 'dbulk.webhooks.dlq'],
+) {
   const kafka = testKafka();
   const logger = testLogger(`campaigns-${label}`);
   const admin = kafka.admin();
   await admin.connect();
   const prefix = uniqueTopicPrefix(label);
-  await createTestTopics(admin, prefix, [...new Set([...topics, 'dbulk.webhooks.dlq' as const])], { partitions: 1 });
+  await createTestTopics(admin, prefix, [...new Set([...topics, 'dbulk.webhooks.dlq' as const])], {
+    partitions: 1,
+  });
   const producer = new TypedProducer({ kafka, logger, topicPrefix: prefix });
   await producer.start();
   const closers: (() => Promise<void>)[] = [];
