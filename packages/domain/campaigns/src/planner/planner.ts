@@ -1,5 +1,5 @@
 /**
- * The planner paces campaigns into `dbulk.send` (docs/adr/0005-planner-pacing.md). Every tick,
+ * The planner paces campaigns into `dbulk.send` (docs/adr/0006-planner-pacing.md). Every tick,
  * the leader (advisory lock, leader.ts) starts scheduled campaigns, returns due retries and
  * stale queue entries to PENDING, fails sends whose outcome is unknown, releases what each
  * number may send in the next few seconds — fairly across tenants and within the messaging
