@@ -11,7 +11,11 @@ import { defineConfig, type ProxyOptions } from 'vite';
 export function webAppConfig({ port }: { port: number }) {
   const apiUrl = process.env.DBULK_API_URL ?? 'http://127.0.0.1:4000';
   // Keep the browser's Origin and Host: the api checks Origin on mutations against ALLOWED_ORIGINS.
-  const proxy: Record<string, ProxyOptions> = { '/trpc': { target: apiUrl, changeOrigin: false, ws: false } };
+  const proxy: Record<string, ProxyOptions> = {
+    '/trpc': { target: apiUrl, changeOrigin: false, ws: false },
+    // Streamed CSV uploads (POST /uploads/contacts) go to the api like tRPC calls.
+    '/uploads': { target: apiUrl, changeOrigin: false, ws: false },
+  };
 
   return defineConfig({
     plugins: [

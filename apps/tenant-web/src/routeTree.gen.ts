@@ -14,12 +14,14 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedBillingRouteImport } from './routes/_authed/billing';
-import { Route as AuthedContactsRouteImport } from './routes/_authed/contacts';
 import { Route as AuthedMembersRouteImport } from './routes/_authed/members';
 import { Route as InvitationsTokenRouteImport } from './routes/invitations.$token';
 import { Route as AuthedCampaignsIndexRouteImport } from './routes/_authed/campaigns.index';
 import { Route as AuthedCampaignsCampaignIdRouteImport } from './routes/_authed/campaigns.$campaignId';
 import { Route as AuthedCampaignsNewRouteImport } from './routes/_authed/campaigns.new';
+import { Route as AuthedContactsIndexRouteImport } from './routes/_authed/contacts.index';
+import { Route as AuthedContactsImportRouteImport } from './routes/_authed/contacts.import';
+import { Route as AuthedContactsListsRouteImport } from './routes/_authed/contacts.lists';
 import { Route as AuthedSettingsAccountRouteImport } from './routes/_authed/settings/account';
 import { Route as AuthedSettingsOptOutsRouteImport } from './routes/_authed/settings/opt-outs';
 import { Route as AuthedTemplatesIndexRouteImport } from './routes/_authed/templates/index';
@@ -53,11 +55,6 @@ const AuthedBillingRoute = AuthedBillingRouteImport.update({
   path: '/billing',
   getParentRoute: () => AuthedRoute,
 } as any);
-const AuthedContactsRoute = AuthedContactsRouteImport.update({
-  id: '/contacts',
-  path: '/contacts',
-  getParentRoute: () => AuthedRoute,
-} as any);
 const AuthedMembersRoute = AuthedMembersRouteImport.update({
   id: '/members',
   path: '/members',
@@ -82,6 +79,21 @@ const AuthedCampaignsCampaignIdRoute =
 const AuthedCampaignsNewRoute = AuthedCampaignsNewRouteImport.update({
   id: '/campaigns/new',
   path: '/campaigns/new',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedContactsIndexRoute = AuthedContactsIndexRouteImport.update({
+  id: '/contacts/',
+  path: '/contacts/',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedContactsImportRoute = AuthedContactsImportRouteImport.update({
+  id: '/contacts/import',
+  path: '/contacts/import',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedContactsListsRoute = AuthedContactsListsRouteImport.update({
+  id: '/contacts/lists',
+  path: '/contacts/lists',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedSettingsAccountRoute = AuthedSettingsAccountRouteImport.update({
@@ -132,16 +144,18 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/billing': typeof AuthedBillingRoute;
-  '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/campaigns/new': typeof AuthedCampaignsNewRoute;
+  '/contacts/import': typeof AuthedContactsImportRoute;
+  '/contacts/lists': typeof AuthedContactsListsRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
   '/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/campaigns/': typeof AuthedCampaignsIndexRoute;
+  '/contacts/': typeof AuthedContactsIndexRoute;
   '/templates/': typeof AuthedTemplatesIndexRoute;
   '/whatsapp/': typeof AuthedWhatsappIndexRoute;
   '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -151,17 +165,19 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/billing': typeof AuthedBillingRoute;
-  '/contacts': typeof AuthedContactsRoute;
   '/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/': typeof AuthedIndexRoute;
   '/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/campaigns/new': typeof AuthedCampaignsNewRoute;
+  '/contacts/import': typeof AuthedContactsImportRoute;
+  '/contacts/lists': typeof AuthedContactsListsRoute;
   '/settings/account': typeof AuthedSettingsAccountRoute;
   '/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/templates/new': typeof AuthedTemplatesNewRoute;
   '/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/campaigns': typeof AuthedCampaignsIndexRoute;
+  '/contacts': typeof AuthedContactsIndexRoute;
   '/templates': typeof AuthedTemplatesIndexRoute;
   '/whatsapp': typeof AuthedWhatsappIndexRoute;
   '/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -173,17 +189,19 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/_authed/billing': typeof AuthedBillingRoute;
-  '/_authed/contacts': typeof AuthedContactsRoute;
   '/_authed/members': typeof AuthedMembersRoute;
   '/invitations/$token': typeof InvitationsTokenRoute;
   '/_authed/': typeof AuthedIndexRoute;
   '/_authed/campaigns/$campaignId': typeof AuthedCampaignsCampaignIdRoute;
   '/_authed/campaigns/new': typeof AuthedCampaignsNewRoute;
+  '/_authed/contacts/import': typeof AuthedContactsImportRoute;
+  '/_authed/contacts/lists': typeof AuthedContactsListsRoute;
   '/_authed/settings/account': typeof AuthedSettingsAccountRoute;
   '/_authed/settings/opt-outs': typeof AuthedSettingsOptOutsRoute;
   '/_authed/templates/new': typeof AuthedTemplatesNewRoute;
   '/_authed/whatsapp/$accountId': typeof AuthedWhatsappAccountIdRoute;
   '/_authed/campaigns/': typeof AuthedCampaignsIndexRoute;
+  '/_authed/contacts/': typeof AuthedContactsIndexRoute;
   '/_authed/templates/': typeof AuthedTemplatesIndexRoute;
   '/_authed/whatsapp/': typeof AuthedWhatsappIndexRoute;
   '/_authed/templates/$templateId/edit': typeof AuthedTemplatesTemplateIdEditRoute;
@@ -196,16 +214,18 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/billing'
-    | '/contacts'
     | '/members'
     | '/invitations/$token'
     | '/campaigns/$campaignId'
     | '/campaigns/new'
+    | '/contacts/import'
+    | '/contacts/lists'
     | '/settings/account'
     | '/settings/opt-outs'
     | '/templates/new'
     | '/whatsapp/$accountId'
     | '/campaigns/'
+    | '/contacts/'
     | '/templates/'
     | '/whatsapp/'
     | '/templates/$templateId/edit'
@@ -215,17 +235,19 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/billing'
-    | '/contacts'
     | '/members'
     | '/invitations/$token'
     | '/'
     | '/campaigns/$campaignId'
     | '/campaigns/new'
+    | '/contacts/import'
+    | '/contacts/lists'
     | '/settings/account'
     | '/settings/opt-outs'
     | '/templates/new'
     | '/whatsapp/$accountId'
     | '/campaigns'
+    | '/contacts'
     | '/templates'
     | '/whatsapp'
     | '/templates/$templateId/edit'
@@ -236,17 +258,19 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/_authed/billing'
-    | '/_authed/contacts'
     | '/_authed/members'
     | '/invitations/$token'
     | '/_authed/'
     | '/_authed/campaigns/$campaignId'
     | '/_authed/campaigns/new'
+    | '/_authed/contacts/import'
+    | '/_authed/contacts/lists'
     | '/_authed/settings/account'
     | '/_authed/settings/opt-outs'
     | '/_authed/templates/new'
     | '/_authed/whatsapp/$accountId'
     | '/_authed/campaigns/'
+    | '/_authed/contacts/'
     | '/_authed/templates/'
     | '/_authed/whatsapp/'
     | '/_authed/templates/$templateId/edit'
@@ -297,13 +321,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedBillingRouteImport;
       parentRoute: typeof AuthedRoute;
     };
-    '/_authed/contacts': {
-      id: '/_authed/contacts';
-      path: '/contacts';
-      fullPath: '/contacts';
-      preLoaderRoute: typeof AuthedContactsRouteImport;
-      parentRoute: typeof AuthedRoute;
-    };
     '/_authed/members': {
       id: '/_authed/members';
       path: '/members';
@@ -337,6 +354,27 @@ declare module '@tanstack/react-router' {
       path: '/campaigns/new';
       fullPath: '/campaigns/new';
       preLoaderRoute: typeof AuthedCampaignsNewRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/contacts/': {
+      id: '/_authed/contacts/';
+      path: '/contacts';
+      fullPath: '/contacts/';
+      preLoaderRoute: typeof AuthedContactsIndexRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/contacts/import': {
+      id: '/_authed/contacts/import';
+      path: '/contacts/import';
+      fullPath: '/contacts/import';
+      preLoaderRoute: typeof AuthedContactsImportRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/contacts/lists': {
+      id: '/_authed/contacts/lists';
+      path: '/contacts/lists';
+      fullPath: '/contacts/lists';
+      preLoaderRoute: typeof AuthedContactsListsRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/settings/account': {
@@ -400,16 +438,18 @@ declare module '@tanstack/react-router' {
 
 interface AuthedRouteChildren {
   AuthedBillingRoute: typeof AuthedBillingRoute;
-  AuthedContactsRoute: typeof AuthedContactsRoute;
   AuthedMembersRoute: typeof AuthedMembersRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
   AuthedCampaignsCampaignIdRoute: typeof AuthedCampaignsCampaignIdRoute;
   AuthedCampaignsNewRoute: typeof AuthedCampaignsNewRoute;
+  AuthedContactsImportRoute: typeof AuthedContactsImportRoute;
+  AuthedContactsListsRoute: typeof AuthedContactsListsRoute;
   AuthedSettingsAccountRoute: typeof AuthedSettingsAccountRoute;
   AuthedSettingsOptOutsRoute: typeof AuthedSettingsOptOutsRoute;
   AuthedTemplatesNewRoute: typeof AuthedTemplatesNewRoute;
   AuthedWhatsappAccountIdRoute: typeof AuthedWhatsappAccountIdRoute;
   AuthedCampaignsIndexRoute: typeof AuthedCampaignsIndexRoute;
+  AuthedContactsIndexRoute: typeof AuthedContactsIndexRoute;
   AuthedTemplatesIndexRoute: typeof AuthedTemplatesIndexRoute;
   AuthedWhatsappIndexRoute: typeof AuthedWhatsappIndexRoute;
   AuthedTemplatesTemplateIdEditRoute: typeof AuthedTemplatesTemplateIdEditRoute;
@@ -418,16 +458,18 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedBillingRoute: AuthedBillingRoute,
-  AuthedContactsRoute: AuthedContactsRoute,
   AuthedMembersRoute: AuthedMembersRoute,
   AuthedIndexRoute: AuthedIndexRoute,
   AuthedCampaignsCampaignIdRoute: AuthedCampaignsCampaignIdRoute,
   AuthedCampaignsNewRoute: AuthedCampaignsNewRoute,
+  AuthedContactsImportRoute: AuthedContactsImportRoute,
+  AuthedContactsListsRoute: AuthedContactsListsRoute,
   AuthedSettingsAccountRoute: AuthedSettingsAccountRoute,
   AuthedSettingsOptOutsRoute: AuthedSettingsOptOutsRoute,
   AuthedTemplatesNewRoute: AuthedTemplatesNewRoute,
   AuthedWhatsappAccountIdRoute: AuthedWhatsappAccountIdRoute,
   AuthedCampaignsIndexRoute: AuthedCampaignsIndexRoute,
+  AuthedContactsIndexRoute: AuthedContactsIndexRoute,
   AuthedTemplatesIndexRoute: AuthedTemplatesIndexRoute,
   AuthedWhatsappIndexRoute: AuthedWhatsappIndexRoute,
   AuthedTemplatesTemplateIdEditRoute: AuthedTemplatesTemplateIdEditRoute,

@@ -11,7 +11,9 @@ const SECTIONS: { label: string; items: { to: To; label: string; icon: IconName;
     items: [
       { to: '/whatsapp', label: 'WhatsApp', icon: 'chat' },
       { to: '/templates', label: 'Templates', icon: 'template' },
-      { to: '/contacts', label: 'Contacts', icon: 'contacts' },
+      { to: '/contacts', label: 'Contacts', icon: 'contacts', exact: true },
+      { to: '/contacts/lists', label: 'Lists', icon: 'list' },
+      { to: '/contacts/import', label: 'Import', icon: 'download' },
       { to: '/campaigns', label: 'Campaigns', icon: 'send' },
     ],
   },
