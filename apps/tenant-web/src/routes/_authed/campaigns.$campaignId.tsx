@@ -89,7 +89,12 @@ function CampaignPage() {
             <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
           </aside>
         </div>
-        {!isDraft && <MessagesTable campaignId={campaignId} search={search} onSearch={onSearch} />}
+        {!isDraft && <MessagesTable
+            campaignId={campaignId}
+            search={search}
+            onSearch={onSearch}
+            version={JSON.stringify(progress.counters)}
+          />}
       </div>
     </>
   );

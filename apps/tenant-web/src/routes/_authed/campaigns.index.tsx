@@ -38,19 +38,20 @@ function CampaignsPage() {
       query.state.data?.pages.some((p) => p.items.some((c) => c.status === 'RUNNING')) ? 5_000 : false,
   });
   const rows = list.data.pages.flatMap((p) => p.items);
-  const newButton = canDraftCampaigns(tenant.role) && (
-    <Link to="/campaigns/new" className="ui-button ui-button--primary ui-button--md" data-testid="new-campaign">
-      <Icon name="plus" />
-      <span>New campaign</span>
-    </Link>
-  );
+  const newButton = (testId: string) =>
+    canDraftCampaigns(tenant.role) && (
+      <Link to="/campaigns/new" className="ui-button ui-button--primary ui-button--md" data-testid={testId}>
+        <Icon name="plus" />
+        <span>New campaign</span>
+      </Link>
+    );
 
   return (
     <>
       <PageHeader
         title="Campaigns"
         description="Send an approved template to your contact lists, paced within Meta’s limits, and watch delivery live."
-        actions={newButton}
+        actions={newButton('new-campaign')}
       />
       <Card
         flush
@@ -81,7 +82,7 @@ function CampaignsPage() {
               icon="send"
               title={status ? 'No campaigns with this status' : 'No campaigns yet'}
               description="Pick an approved template and your lists, map the variables, check the preflight, then start or schedule."
-              action={status ? undefined : newButton}
+              action={status ? undefined : newButton('new-campaign-empty')}
               testId="campaigns-empty"
             />
           }

@@ -77,7 +77,7 @@ function WizardPage() {
     <>
       {header}
       <WizardStepper current={step} hasDraft={campaign !== undefined} onGo={(s) => go(s)} />
-      <div data-testid={`wizard-${step}`}>
+      <div data-testid="wizard-panel" data-step={step}>
         {step === 'template' && (
           <TemplateStep campaign={campaign} accounts={accounts} businessName={businessName} onSaved={(id) => next(id)} />
         )}

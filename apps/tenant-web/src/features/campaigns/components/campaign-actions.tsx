@@ -46,7 +46,7 @@ export function CampaignActions({ campaign }: { campaign: CampaignDetail }) {
 
   return (
     <>
-      {campaign.status === 'RUNNING' && (
+      {running && (
         <Button icon={<Icon name="clock" />} onClick={() => setOpen('pause')} data-testid="campaign-pause">
           Pause
         </Button>

@@ -1,6 +1,6 @@
 import { Badge, Card, ErrorBanner, Stat } from '@dbulk/ui';
 import type { Counters } from '../utils/campaign-status';
-import { finished, percent } from '../utils/counters';
+import { finished, percent, reached } from '../utils/counters';
 import { ProgressBar } from './progress-bar';
 
 const LIVE = {
@@ -9,16 +9,6 @@ const LIVE = {
   pending: { tone: 'success', text: 'Live' },
   error: { tone: 'danger', text: 'Offline' },
 } as const;
-
-const STATS: { key: keyof Counters; label: string }[] = [
-  { key: 'total', label: 'Recipients' },
-  { key: 'accepted', label: 'Accepted' },
-  { key: 'sent', label: 'Sent' },
-  { key: 'delivered', label: 'Delivered' },
-  { key: 'read', label: 'Read' },
-  { key: 'failed', label: 'Failed' },
-  { key: 'skipped', label: 'Skipped' },
-];
 
 /** The counters as they move, the bar by status, and whether the live feed is connected. */
 export function LiveCounters({
@@ -31,11 +21,11 @@ export function LiveCounters({
   error: unknown;
 }) {
   const label = LIVE[live];
-  const inFlight = counters.pending + counters.queued + counters.sending + counters.retryWait;
+  const figures = reached(counters);
   return (
     <Card
       title="Progress"
-      description={`${percent(finished(counters), counters.total)}% done · ${inFlight.toLocaleString()} still to go`}
+      description={`${percent(finished(counters), counters.total)}% done · ${figures.inFlight.toLocaleString()} still to go`}
       actions={
         <Badge tone={label.tone} testId="campaign-live">
           <span className="ui-badge__dot" aria-hidden="true" />
@@ -45,9 +35,9 @@ export function LiveCounters({
     >
       {error != null && <ErrorBanner error={error} title="Live updates stopped" />}
       <div className="ui-grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', marginBottom: 16 }}>
-        {STATS.map((s) => (
-          <div key={s.key} data-value={counters[s.key]} data-testid={`counter-${s.key}`}>
-            <Stat label={s.label} value={counters[s.key].toLocaleString()} />
+        {figures.list.map((f) => (
+          <div key={f.key} data-value={f.value} data-testid={`counter-${f.key}`}>
+            <Stat label={f.label} value={f.value.toLocaleString()} hint={`${percent(f.value, counters.total)}%`} />
           </div>
         ))}
       </div>

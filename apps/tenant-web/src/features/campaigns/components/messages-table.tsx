@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Card, EmptyState, ErrorBanner, formatDateTime, Table, type Column } from '@dbulk/ui';
 import { useTRPC } from '../../../lib/trpc';
 import { messagesInput, type CampaignSearch } from '../api/campaign-queries';
@@ -39,13 +39,18 @@ const COLUMNS: Column<MessageRow>[] = [
   },
 ];
 
+const REFRESH_MS = 2_000;
+
 /** One row per recipient, filtered by status, Meta error code and needs-review; paged by cursor. */
 export function MessagesTable({
   campaignId,
   search,
   onSearch,
+  version,
 }: {
   campaignId: string;
+  /** Changes whenever the live counters do: the page is re-read, at most every two seconds. */
+  version: string;
   search: CampaignSearch;
   onSearch: (patch: Partial<CampaignSearch>) => void;
 }) {
@@ -59,6 +64,16 @@ export function MessagesTable({
     ...trpc.campaigns.messages.queryOptions(messagesInput(campaignId, search, cursor)),
     placeholderData: keepPreviousData,
   });
+  const { refetch } = query;
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void refetch();
+    }, REFRESH_MS);
+  }, [version, refetch]);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
   const items = query.data?.items ?? [];
   const nextCursor = query.data?.nextCursor ?? null;
 

@@ -1,21 +1,27 @@
 import { Card } from '@dbulk/ui';
-import { currentRate, niceMax, ratePoints, type Snapshot } from '../utils/send-rate';
+import { bucketRates, currentRate, niceMax, type Snapshot } from '../utils/send-rate';
 
 const WIDTH = 560;
 const HEIGHT = 140;
 const PAD = { left: 36, right: 8, top: 8, bottom: 20 };
+/** 60 steps over the window: 5 s each over five minutes. */
+const BUCKETS = 60;
 
 /**
  * Messages per second over the last minutes, from successive progress snapshots (plain SVG).
  * The x axis ends at the newest snapshot; `windowMs` wide.
  */
 export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Snapshot[]; windowMs: number }) {
-  const points = ratePoints(snapshots);
+  const points = snapshots.length > 1 ? bucketRates(snapshots, windowMs, windowMs / BUCKETS) : [];
   const now = snapshots.at(-1)?.at ?? 0;
   const top = niceMax(Math.max(0, ...points.map((p) => p.rate)));
   const x = (at: number) => PAD.left + ((at - (now - windowMs)) / windowMs) * (WIDTH - PAD.left - PAD.right);
   const y = (rate: number) => HEIGHT - PAD.bottom - (rate / top) * (HEIGHT - PAD.top - PAD.bottom);
-  const line = points.map((p) => `${x(p.at).toFixed(1)},${y(p.rate).toFixed(1)}`).join(' ');
+  // A step line: each bucket's rate held across the bucket.
+  const step = windowMs / BUCKETS;
+  const line = points
+    .map((p) => `${x(p.at - step).toFixed(1)},${y(p.rate).toFixed(1)} ${x(p.at).toFixed(1)},${y(p.rate).toFixed(1)}`)
+    .join(' ');
   const rate = currentRate(snapshots);
   const minutes = Math.round(windowMs / 60_000);
 
@@ -44,8 +50,7 @@ export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Sna
         <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end" fontSize="10" fill="var(--ui-text-subtle)">
           now
         </text>
-        {points.length > 1 && <polyline points={line} fill="none" stroke="var(--ui-accent)" strokeWidth="2" strokeLinejoin="round" />}
-        {points.length === 1 && <circle cx={x(points[0]!.at)} cy={y(points[0]!.rate)} r="3" fill="var(--ui-accent)" />}
+        {points.length > 0 && <polyline points={line} fill="none" stroke="var(--ui-accent)" strokeWidth="2" strokeLinejoin="round" />}
         {points.length === 0 && (
           <text x={WIDTH / 2} y={HEIGHT / 2} textAnchor="middle" fontSize="12" fill="var(--ui-text-muted)">
             Waiting for progress…

@@ -13,13 +13,14 @@ export const RATE_WINDOW_MS = 5 * 60_000;
  * A campaign's counters as they move: the api's `onProgress` SSE subscription yields the current
  * snapshot first, then each one the pipeline publishes. Snapshots are timed by their `at` and
  * kept for the send-rate chart. A change of status or reason
- * re-reads the campaign (banner, buttons) and its message table.
+ * re-reads the campaign (banner, buttons) and its message table. The feed
+ * stays open after completion: delivered and read statuses keep arriving for a while.
  * @see https://trpc.io/docs/client/tanstack-react-query/usage#subscriptions
  */
 export function useCampaignProgress(campaign: CampaignDetail) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [latest, setLatest] = useState<{ counters: Counters; status: CampaignDetail['status'] } | null>(null);
+  const [latest, setLatest] = useState<{ counters: Counters; at: number } | null>(null);
   const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
 
   const subscription = useSubscription(
@@ -31,12 +32,13 @@ export function useCampaignProgress(campaign: CampaignDetail) {
           // Snapshots are `tracked` (id + data), so a reconnect resumes after the last one.
           const progress = 'data' in event ? event.data : event;
           const at = Date.parse(progress.at);
-          setLatest({ counters: progress.counters, status: progress.status });
+          // Whole snapshots from several producers: one older than what is shown changes nothing.
+          setLatest((shown) => (shown && shown.at > at ? shown : { counters: progress.counters, at }));
           setSnapshots((list) => addSnapshot(list, { at, attempted: attempted(progress.counters) }, RATE_WINDOW_MS));
           if (progress.status !== campaign.status || progress.statusReason !== campaign.statusReason) {
             void queryClient.invalidateQueries(trpc.campaigns.byId.queryFilter({ campaignId: campaign.id }));
+            void queryClient.invalidateQueries(trpc.campaigns.messages.pathFilter());
           }
-          void queryClient.invalidateQueries(trpc.campaigns.messages.pathFilter());
         },
       },
     ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { skipReasonLabel, statusBanner } from './campaign-status';
-import { attempted, finished, percent, segmentsOf } from './counters';
+import { attempted, finished, percent, reached, segmentsOf } from './counters';
 
 const counters = {
   total: 100,
@@ -39,6 +39,12 @@ describe('campaign status words and counters', () => {
     expect(segments.reduce((sum, s) => sum + s.count, 0)).toBe(counters.total);
     expect(segments[0]).toMatchObject({ key: 'read', count: 10 });
     expect(percent(1, 3)).toBe(33.3);
+  });
+
+  it('counts a read message as delivered, sent and accepted too', () => {
+    const figures = Object.fromEntries(reached(counters).list.map((f) => [f.key, f.value]));
+    expect(figures).toEqual({ total: 100, accepted: 60, sent: 50, delivered: 30, read: 10, failed: 5, skipped: 15 });
+    expect(reached(counters).inFlight).toBe(20);
     expect(percent(5, 0)).toBe(0);
   });
 });

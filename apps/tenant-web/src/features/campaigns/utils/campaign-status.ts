@@ -36,9 +36,12 @@ export function campaignTone(status: CampaignStatus): BadgeTone {
   return CAMPAIGN_TONES[status];
 }
 
-/** Campaigns whose counters still move (the page subscribes to them). */
+/**
+ * Campaigns whose counters may still move, so the page subscribes: every one but a draft (a
+ * completed or cancelled campaign still receives delivered and read statuses).
+ */
 export function isLive(status: CampaignStatus): boolean {
-  return status === 'RUNNING' || status === 'PAUSED' || status === 'SCHEDULED';
+  return status !== 'DRAFT';
 }
 
 export const MESSAGE_LABELS: Record<MessageStatus, string> = {

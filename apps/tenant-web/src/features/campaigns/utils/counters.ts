@@ -41,3 +41,27 @@ export function percent(part: number, total: number): number {
   if (total <= 0) return 0;
   return Math.round((part / total) * 1000) / 10;
 }
+
+/**
+ * The headline figures: how many messages *reached* each step (a read message was also
+ * delivered and sent), since the counters hold only each message's current status.
+ */
+export function reached(c: Counters) {
+  const read = c.read;
+  const delivered = c.delivered + read;
+  const sent = c.sent + delivered;
+  const accepted = c.accepted + sent;
+  const inFlight = c.pending + c.queued + c.sending + c.retryWait;
+  return {
+    inFlight,
+    list: [
+      { key: 'total', label: 'Recipients', value: c.total },
+      { key: 'accepted', label: 'Accepted by Meta', value: accepted },
+      { key: 'sent', label: 'Sent', value: sent },
+      { key: 'delivered', label: 'Delivered', value: delivered },
+      { key: 'read', label: 'Read', value: read },
+      { key: 'failed', label: 'Failed', value: c.failed },
+      { key: 'skipped', label: 'Skipped', value: c.skipped },
+    ],
+  };
+}

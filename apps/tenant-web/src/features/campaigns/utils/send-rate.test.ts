@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addSnapshot, currentRate, niceMax, ratePoints } from './send-rate';
+import { addSnapshot, bucketRates, currentRate, niceMax } from './send-rate';
 
 describe('send rate from progress snapshots', () => {
-  it('computes messages per second between successive snapshots', () => {
-    const points = ratePoints([
-      { at: 0, attempted: 0 },
-      { at: 2_000, attempted: 100 },
-      { at: 3_000, attempted: 180 },
-    ]);
-    expect(points).toEqual([
-      { at: 2_000, rate: 50 },
-      { at: 3_000, rate: 80 },
-    ]);
-  });
-
-  it('counts a decrease as zero and ignores snapshots at the same instant', () => {
-    expect(
-      ratePoints([
-        { at: 0, attempted: 10 },
-        { at: 0, attempted: 12 },
-        { at: 1_000, attempted: 5 },
-      ]),
-    ).toEqual([{ at: 1_000, rate: 0 }]);
-  });
-
   it('keeps only the window before the newest snapshot, in time order, replacing repeats', () => {
     let list = addSnapshot([], { at: 5_000, attempted: 5 }, 10_000);
     list = addSnapshot(list, { at: 1_000, attempted: 1 }, 10_000);
@@ -46,6 +24,22 @@ describe('send rate from progress snapshots', () => {
     expect(currentRate(snaps, 10_000)).toBe(30);
     expect(currentRate([], 10_000)).toBe(0);
     expect(currentRate([{ at: 1, attempted: 9 }], 10_000)).toBe(0);
+  });
+
+  it('spreads the change over equal buckets ending at the newest snapshot', () => {
+    const snaps = [
+      { at: 10_000, attempted: 0 },
+      { at: 12_000, attempted: 40 },
+      { at: 12_050, attempted: 50 },
+      { at: 20_000, attempted: 50 },
+    ];
+    expect(bucketRates(snaps, 20_000, 5_000)).toEqual([
+      { at: 5_000, rate: 0 },
+      { at: 10_000, rate: 0 },
+      { at: 15_000, rate: 10 },
+      { at: 20_000, rate: 0 },
+    ]);
+    expect(bucketRates([], 20_000, 5_000)).toEqual([]);
   });
 
   it('rounds the axis up to 1, 2 or 5 times a power of ten', () => {

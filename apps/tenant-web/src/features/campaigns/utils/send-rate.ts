@@ -21,15 +21,27 @@ export function addSnapshot(list: readonly Snapshot[], next: Snapshot, windowMs:
   return merged.filter((s) => s.at >= newest - windowMs);
 }
 
-/** One point per interval between snapshots; a counter that went down (a retry) counts as 0. */
-export function ratePoints(snapshots: readonly Snapshot[]): RatePoint[] {
+/** The attempted count at `at`: the last snapshot at or before it (the first one before any). */
+function valueAt(snapshots: readonly Snapshot[], at: number): number {
+  let value = snapshots[0]?.attempted ?? 0;
+  for (const s of snapshots) {
+    if (s.at > at) break;
+    value = s.attempted;
+  }
+  return value;
+}
+
+/**
+ * Messages per second in equal buckets ending at the newest snapshot (a step line that does not
+ * spike when two snapshots arrive a few milliseconds apart). Buckets before the first snapshot are 0.
+ */
+export function bucketRates(snapshots: readonly Snapshot[], windowMs: number, bucketMs: number): RatePoint[] {
+  const end = snapshots.at(-1)?.at;
+  if (end === undefined) return [];
   const points: RatePoint[] = [];
-  for (let i = 1; i < snapshots.length; i++) {
-    const a = snapshots[i - 1]!;
-    const b = snapshots[i]!;
-    const seconds = (b.at - a.at) / 1000;
-    if (seconds <= 0) continue;
-    points.push({ at: b.at, rate: Math.max(0, b.attempted - a.attempted) / seconds });
+  for (let to = end - windowMs + bucketMs; to <= end; to += bucketMs) {
+    const delta = valueAt(snapshots, to) - valueAt(snapshots, to - bucketMs);
+    points.push({ at: to, rate: Math.max(0, delta) / (bucketMs / 1000) });
   }
   return points;
 }
