@@ -53,7 +53,16 @@ export async function createStack(label: string, { partitions = 3 } = {}): Promi
       await admin.deleteGroups(stack.groups).catch(() => undefined);
       await deleteTestTopics(admin, prefix);
       await admin.disconnect();
-      if (stack.tenants.length) await orm.em.fork().execute(`delete from tenants where id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`, [JSON.stringify(stack.tenants)]);
+      if (stack.tenants.length) {
+        // Messages first: deleting contacts would otherwise null campaign_messages.contact_id row by row.
+        const ids = [JSON.stringify(stack.tenants)];
+        const tenants = `(select (jsonb_array_elements_text(?::jsonb))::uuid)`;
+        await orm.em.fork().execute(`delete from campaign_messages where tenant_id in ${tenants}`, ids);
+        await orm.em.fork().execute(`delete from audit_logs where tenant_id in ${tenants}`, ids);
+        await orm.em.fork().execute(`delete from campaigns where tenant_id in ${tenants}`, ids);
+        // A tenant with contacts stays: each deleted contact would scan campaign_messages (no index on contact_id).
+        await orm.em.fork().execute(`delete from tenants t where id in ${tenants} and not exists (select 1 from contacts c where c.tenant_id = t.id)`, ids);
+      }
       await orm.close(true);
       await proxy.close();
       await sandbox.stop();
@@ -120,7 +129,16 @@ export interface SeedOptions {
   category?: 'MARKETING' | 'UTILITY';
 }
 
-export async function seedCampaign(stack: Stack, options: SeedOptions): Promise<Seeded> {
+export interface SeededAccount {
+  tenantId: string;
+  accountId: string;
+  templateId: string;
+  phoneNumberId: string;
+  token: string;
+}
+
+/** A tenant with a sandbox number (its token sealed as the api seals it) and the approved hello_world. */
+export async function seedAccount(stack: Stack, options: Omit<SeedOptions, 'count'> = {}): Promise<SeededAccount> {
   const wabaId = digits(15);
   const phoneNumberId = digits(15);
   const token = `tok-${randomBytes(8).toString('hex')}`;
@@ -137,18 +155,25 @@ export async function seedCampaign(stack: Stack, options: SeedOptions): Promise<
   const template = em.create(Template, {
     tenant, account, wabaId, name: 'hello_world', language: 'en_US', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: 'Hello World' }],
   });
-  const campaign = em.create(Campaign, {
-    tenant, name: 'sender test', account, template, status: 'RUNNING', category: options.category ?? 'UTILITY', startedAt: new Date(), total: options.count, pending: options.count,
-  });
   await em.flush();
   stack.tenants.push(tenant.id);
-  const base = digits(6);
+  return { tenantId: tenant.id, accountId: account.id, templateId: template.id, phoneNumberId, token };
+}
+
+export async function seedCampaign(stack: Stack, options: SeedOptions): Promise<Seeded> {
+  const a = await seedAccount(stack, options);
+  const em = stack.orm.em.fork();
+  const campaign = em.create(Campaign, {
+    tenant: a.tenantId, name: 'sender test', account: a.accountId, template: a.templateId, status: 'RUNNING', category: options.category ?? 'UTILITY',
+    startedAt: new Date(), total: options.count, pending: options.count,
+  });
+  await em.flush();
   const rows = await em.execute<{ phone: string }[]>(
     `insert into campaign_messages (tenant_id, campaign_id, phone, status)
      select ?, ?, '+4915' || ? || lpad(g::text, 5, '0'), 'PENDING' from generate_series(1, ?) g returning phone`,
-    [tenant.id, campaign.id, base, options.count],
+    [a.tenantId, campaign.id, digits(6), options.count],
   );
-  return { tenantId: tenant.id, campaignId: campaign.id, phoneNumberId, token, phones: rows.map((r) => r.phone) };
+  return { tenantId: a.tenantId, campaignId: campaign.id, phoneNumberId: a.phoneNumberId, token: a.token, phones: rows.map((r) => r.phone) };
 }
 
 /** Status counts of a campaign, and whether its counters equal a recount. */
