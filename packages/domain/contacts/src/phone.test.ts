@@ -31,6 +31,11 @@ describe('normalizePhone', () => {
     });
     expect(normalizePhone('12ab34', 'US').ok).toBe(false);
     expect(normalizePhone('123', 'US')).toMatchObject({ ok: false });
+    // Full metadata: a real mobile prefix with too few digits is not a number.
+    expect(normalizePhone('+49 151 123', 'US')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not a valid number for DE'),
+    });
     expect(normalizePhone('+1 000 000 0000', 'US')).toMatchObject({
       ok: false,
       reason: expect.stringContaining('not a valid number'),

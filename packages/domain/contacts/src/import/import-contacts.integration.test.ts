@@ -146,6 +146,19 @@ describe('importContacts', () => {
     await expect(importById(em, b.tenantId, result.id)).rejects.toThrow(/does not exist/);
   });
 
+  it('runs two imports of one tenant one after the other, so overlapping phones never deadlock', async () => {
+    const a = await tenant();
+    const file = (from: number) =>
+      'phone\n' + Array.from({ length: 4000 }, (_, i) => `+49${mobile(from + i)}`).join('\n');
+    const input = { fileName: 'x.csv', bytesTotal: null, listId: null, mapping: {}, batchRows: 1000 };
+    const [first, second] = await Promise.all([
+      importContacts(orm.em.fork(), a, input, chunks(file(0))),
+      importContacts(orm.em.fork(), a, input, chunks(file(2000))),
+    ]);
+    expect(first.created + second.created).toBe(6000);
+    expect(first.updated + second.updated).toBe(2000);
+  });
+
   it('fails an import whose file has no phone column, naming it, and keeps nothing', async () => {
     const a = await tenant();
     const em = orm.em.fork();

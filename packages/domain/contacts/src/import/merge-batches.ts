@@ -30,6 +30,10 @@ export async function mergeBatches(
   batches: AsyncIterable<Batch>,
 ): Promise<MergeTotals> {
   return withStagingSession(em, async (session) => {
+    // One import at a time per tenant: two merging the same phones in different orders could deadlock.
+    await session.query(`select pg_advisory_xact_lock(hashtext('dbulk.contacts.import:' || $1))`, [
+      target.tenantId,
+    ]);
     await session.query(`set local work_mem = '64MB'`);
     await session.query(CREATE_STAGING);
     await session.query(CREATE_SEEN);
