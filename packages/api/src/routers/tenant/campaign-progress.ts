@@ -31,6 +31,7 @@ export async function* campaignProgressStream(
     counters: current.counters,
     at: new Date().toISOString(),
   };
+  let last = first;
   yield tracked(nextId(first.at), first);
   try {
     for await (const [event] of events) {
@@ -41,14 +42,23 @@ export async function* campaignProgressStream(
         record.data.campaignId !== campaignId
       )
         continue;
-      const data = record.data as Omit<ProgressSnapshot, 'at'>;
+      const data = record.data as Omit<ProgressSnapshot, 'at' | 'statusReason'> & {
+        statusReason?: string | null;
+      };
       const snapshot: ProgressSnapshot = {
         campaignId,
         status: data.status,
-        statusReason: data.statusReason ?? null,
+        // A producer that does not know the reason (a sender's batch) leaves it out: keep the last one.
+        statusReason:
+          'statusReason' in data
+            ? (data.statusReason ?? null)
+            : data.status === last.status
+              ? last.statusReason
+              : null,
         counters: data.counters,
         at: record.at,
       };
+      last = snapshot;
       yield tracked(nextId(snapshot.at), snapshot);
     }
   } catch (err) {

@@ -22,6 +22,7 @@ import {
   FOUR_VARIABLE_MAPPING,
   type AccountOptions,
 } from '../testing';
+import { killSwitchEngaged } from './maintenance';
 import { createPlanner, type Planner, type PlannerDeps } from './planner';
 
 let orm: MikroORM;
@@ -316,6 +317,25 @@ describe('planner', () => {
       { what: 'release after the window' },
     );
     expect(going.statusCode).toBeNull();
+  });
+
+  it('reads the global kill switch that stops releases (set inside a rolled-back transaction: the database is shared)', async () => {
+    const rollback = new Error('rollback');
+    await em()
+      .transactional(async (tx) => {
+        for (const engaged of [true, false]) {
+          await tx.execute(
+            `insert into system_settings (key, value, updated_at) values ('kill_switch', ?::jsonb, now())
+             on conflict (key) do update set value = excluded.value`,
+            [JSON.stringify({ engaged, reason: 'planner test' })],
+          );
+          expect(await killSwitchEngaged(tx)).toBe(engaged);
+        }
+        throw rollback;
+      })
+      .catch((err: unknown) => {
+        if (err !== rollback) throw err;
+      });
   });
 
   it('elects one leader; when it stops, another takes over', async () => {
