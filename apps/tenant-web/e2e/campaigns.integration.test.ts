@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBuiltApp, testStack, type RunningApp } from '@dbulk/testing';
-import { BrowserPages, readDataEnv, screenshotter } from '@dbulk/testing/e2e';
-import { callTrpc } from './campaigns-helpers';
+import type { RunningApp } from '@dbulk/testing';
+import { BrowserPages, screenshotter } from '@dbulk/testing/e2e';
+import { callTrpc, sandboxScenario, startSender, type Scenario } from './campaigns-helpers';
 
 const webUrl = inject('webUrl');
 const sandboxUrl = inject('sandboxUrl');
@@ -28,54 +28,21 @@ const NOT_ON_WHATSAPP = phone(4);
 const pages = new BrowserPages(webUrl, { width: 1280, height: 900 });
 let page: Page;
 let sender: RunningApp | undefined;
-type Scenario = { nonWhatsAppPrefixes?: string[] };
 let scenarioBefore: Scenario = {};
-
-/** The sender app (planner + consumer of dbulk.send) against the same database, Kafka and sandbox as the api. */
-async function startSender(): Promise<RunningApp> {
-  const stack = testStack();
-  const stackEnv = readDataEnv('stack.env');
-  const devSecrets = readDataEnv('dev-secrets.env');
-  // The same key precedence as the api the web stack started (it must open the tokens the api sealed).
-  const encryptionKey =
-    stackEnv.ENCRYPTION_KEY ?? process.env.ENCRYPTION_KEY ?? devSecrets.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString('base64');
-  return startBuiltApp(
-    'sender',
-    {
-      DATABASE_URL: stack.databaseUrl,
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      META_GRAPH_URL: sandboxUrl,
-      META_APP_SECRET: 'e2e-meta-app-secret',
-      ENCRYPTION_KEY: encryptionKey,
-      PLANNER_ENABLED: 'true',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    { timeoutMs: 60_000 },
-  );
-}
-
-async function sandboxScenario(patch?: Scenario): Promise<Scenario> {
-  const response = await fetch(`${sandboxUrl}/_sandbox/scenario`, {
-    method: patch ? 'PUT' : 'GET',
-    ...(patch ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) } : {}),
-  });
-  expect(response.ok).toBe(true);
-  return (await response.json()) as Scenario;
-}
 
 beforeAll(async () => {
   await pages.launch();
   page = await pages.newPage('campaign-owner');
   if (sandboxUrl) {
-    scenarioBefore = await sandboxScenario();
-    await sandboxScenario({ nonWhatsAppPrefixes: [...(scenarioBefore.nonWhatsAppPrefixes ?? []), NOT_ON_WHATSAPP.slice(1)] });
+    scenarioBefore = await sandboxScenario(sandboxUrl);
+    await sandboxScenario(sandboxUrl, { nonWhatsAppPrefixes: [...(scenarioBefore.nonWhatsAppPrefixes ?? []), NOT_ON_WHATSAPP.slice(1)] });
   }
 });
 
 afterAll(async () => {
   await sender?.stop();
   if (sandboxUrl && scenarioBefore.nonWhatsAppPrefixes) {
-    await sandboxScenario({ nonWhatsAppPrefixes: scenarioBefore.nonWhatsAppPrefixes });
+    await sandboxScenario(sandboxUrl, { nonWhatsAppPrefixes: scenarioBefore.nonWhatsAppPrefixes });
   }
   await pages.close();
 });
@@ -205,7 +172,7 @@ describe('campaigns: wizard, live progress, schedule and cancel', () => {
     expect(await page.getByTestId('campaign-status').getAttribute('data-status')).toBe('RUNNING');
     await shot(page, '44-campaign-live-waiting');
     // Now the planner and sender start; the page is already subscribed, so it sees every step.
-    sender = await startSender();
+    sender = await startSender(sandboxUrl);
     let sawRate = false;
     await expect
       .poll(
@@ -239,7 +206,7 @@ describe('campaigns: wizard, live progress, schedule and cancel', () => {
     expect(pages.errors).toEqual([]);
   });
 
-  it('schedules a second draft on the tenant clock, then cancels it after confirming', async () => {
+  it('schedules a second draft on the tenant clock, pauses and resumes it, then cancels it after confirming', async () => {
     const { campaignId } = await callTrpc<{ campaignId: string }>(page, 'mutation', 'campaigns.create', {
       name: `Later ${run}`,
       accountId,
@@ -258,6 +225,17 @@ describe('campaigns: wizard, live progress, schedule and cancel', () => {
     await page.getByTestId('wizard-start').click();
     await page.waitForURL(new RegExp(`/campaigns/${campaignId}`));
     await expect.poll(() => page.getByTestId('campaign-status').getAttribute('data-status')).toBe('SCHEDULED');
+
+    // Paused with a reason (shown on the page), resumed back to its schedule, then cancelled.
+    await page.getByTestId('campaign-pause').click();
+    await page.getByTestId('campaign-pause-reason').fill('Waiting for the new stock list');
+    await page.getByTestId('campaign-action-confirm').click();
+    await expect.poll(() => page.getByTestId('campaign-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('PAUSED');
+    await expect.poll(() => page.getByTestId('campaign-status-banner').textContent()).toContain('Waiting for the new stock list');
+    await page.getByTestId('campaign-resume').click();
+    await page.getByTestId('campaign-action-confirm').click();
+    await expect.poll(() => page.getByTestId('campaign-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('SCHEDULED');
+    expect(await page.getByTestId('campaign-status-banner').count()).toBe(0);
 
     await page.getByTestId('campaign-cancel').click();
     await page.getByTestId('campaign-action-dialog').waitFor();

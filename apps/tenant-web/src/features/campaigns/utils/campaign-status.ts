@@ -79,7 +79,7 @@ const SKIP_REASONS: Record<string, string> = {
   opted_out: 'Opted out',
   suppressed: 'Suppressed (stopped your messages)',
   invalid: 'Invalid phone number',
-  duplicate: 'Duplicate (in several lists, sent once)',
+  duplicate: 'Duplicates',
   us_marketing: 'US number (Meta does not deliver marketing templates to the US)',
   over_limit: 'Over the messaging limit',
   cancelled: 'Campaign cancelled',

@@ -7,6 +7,24 @@ import { formatInZone } from '../../utils/schedule';
 import { variableLabel } from '../../utils/wizard';
 import { MessagingLimitFit } from './messaging-limit-fit';
 
+/** Who is left out and why; a phone in several lists is not left out, only sent once. */
+function SkippedList({ skipped }: { skipped: { reason: string; count: number }[] }) {
+  const shown = skipped.filter((s) => s.count > 0);
+  if (shown.length === 0) return <p className="ui-muted ui-small">Nobody is skipped.</p>;
+  return (
+    <DescriptionList
+      items={shown.map((s) => ({
+        label: skipReasonLabel(s.reason),
+        value: (
+          <span data-testid={`preflight-skipped-${s.reason}`}>
+            {s.count.toLocaleString()} {s.reason === 'duplicate' ? 'in more than one list, sent once' : 'skipped'}
+          </span>
+        ),
+      }))}
+    />
+  );
+}
+
 /** Step 5: the preflight (who gets it, who is skipped and why, the messaging-limit fit), then Start or Schedule. */
 export function ReviewStep({
   campaign,
@@ -46,14 +64,7 @@ export function ReviewStep({
               </div>
               <Stat label="Estimated cost" value="—" hint="Available once billing is enabled" />
             </div>
-            {p.skipped.length > 0 && (
-              <DescriptionList
-                items={p.skipped.map((s) => ({
-                  label: skipReasonLabel(s.reason),
-                  value: <span data-testid={`preflight-skipped-${s.reason}`}>{s.count.toLocaleString()} skipped</span>,
-                }))}
-              />
-            )}
+            <SkippedList skipped={p.skipped} />
             <MessagingLimitFit limit={p.messagingLimit} />
             {p.unmapped.length > 0 && (
               <ErrorBanner title="Variables without a value" message={`Map ${p.unmapped.map(variableLabel).join(', ')} before starting.`} />
