@@ -18,6 +18,7 @@ import { optOutsRouter } from './routers/tenant/opt-outs.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
+import { adminSendingRouter } from './routers/admin/sending.router';
 
 export const tenantRouter = router({
   auth: authRouter,
@@ -39,6 +40,7 @@ export const adminRouter = router({
   tenants: adminTenantsRouter,
   system: systemRouter,
   audit: adminAuditRouter,
+  sending: adminSendingRouter,
 });
 
 export type TenantRouter = typeof tenantRouter;

@@ -6,3 +6,4 @@ export { buildComponents } from './send/components';
 export { Sender, type SenderOptions } from './sender';
 export { SYSTEM_ACTOR } from './send/campaign-pause';
 export * from './rates.service';
+export * from './tenant-sending.service';

@@ -3,7 +3,9 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { setSessionTenant } from '@dbulk/auth';
 import { createTenant, requireTenantAccess, toTenantDto } from '@dbulk/domain-tenancy';
 import { authedProcedure, tenantProcedure } from '../../trpc';
-import { Id } from '../schemas';
+import { Id, Reason } from '../schemas';
+import { setOwnTenantSending } from '@dbulk/domain-sending';
+import { publishControl } from '../shared/control';
 
 export const tenantsRouter = {
   current: tenantProcedure('viewer').query(({ ctx }) => ({ ...toTenantDto(ctx.tenant), role: ctx.role })),
@@ -19,5 +21,13 @@ export const tenantsRouter = {
       const tenant = await createTenant(ctx.em, ctx.actor, input.name);
       await setSessionTenant(ctx.em, ctx.session.id, tenant.id);
       return { tenantId: tenant.id };
+    }),
+  /** The owner's brake on the tenant's sending; senders stop within a second. */
+  setSending: tenantProcedure('owner')
+    .input(z.object({ enabled: z.boolean(), reason: Reason }))
+    .mutation(async ({ ctx, input }) => {
+      const tenant = await setOwnTenantSending(ctx.em, ctx.actor, input.enabled, input.reason);
+      await publishControl(ctx, { type: 'tenant_sending', tenantId: ctx.actor.tenantId, enabled: input.enabled });
+      return tenant;
     }),
 } satisfies TRPCRouterRecord;

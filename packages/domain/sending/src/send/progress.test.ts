@@ -15,6 +15,7 @@ describe('ProgressCollector', () => {
     const c1 = events.find((e) => e.value.data.campaignId === 'c1')!;
     expect(c1.key).toBe('t1');
     expect(c1.value).toMatchObject({ type: 'campaign.progress', at: '2026-01-01T00:00:00.000Z' });
+    expect('statusReason' in c1.value.data).toBe(false);
     expect(c1.value.data.counters).toEqual({ total: 18, pending: 1, queued: 2, sending: 0, retryWait: 4, accepted: 8, sent: 0, delivered: 0, read: 0, failed: 1, skipped: 2 });
   });
 

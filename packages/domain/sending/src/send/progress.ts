@@ -68,7 +68,8 @@ export class ProgressCollector {
           data: {
             campaignId: row.id,
             status: reason ? 'PAUSED' : row.status,
-            statusReason: reason ?? null,
+            // Left out unless this batch paused it: subscribers keep the reason they know.
+            ...(reason ? { statusReason: reason } : {}),
             counters: { total, ...counters },
           },
         },
