@@ -7,7 +7,7 @@ const KINDS = [
   { value: 'constant', label: 'Same text for everyone' },
 ];
 
-const input = { className: 'ui-input', style: { height: 36, minWidth: 0, flex: 1 } } as const;
+const input = { className: 'ui-input', style: { height: 36, minWidth: 120, flex: 1 } } as const;
 
 /** One template variable: where its value comes from, and that value. */
 export function MappingRow({

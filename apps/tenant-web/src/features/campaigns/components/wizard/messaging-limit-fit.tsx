@@ -11,7 +11,7 @@ const fmt = (n: number | null | undefined) => (n == null || n < 0 || !Number.isF
  */
 export function MessagingLimitFit({ limit }: { limit: Limit }) {
   const tier = limit.tier ?? 'unknown tier (counted as 250)';
-  const facts = `Limit ${fmt(limit.limit)} per 24 h (${tier}); ${limit.usedLast24h.toLocaleString()} used in the last 24 h, ${fmt(limit.available)} available.`;
+  const facts = `Limit ${fmt(limit.limit)} per 24 h (${tier}); ${limit.usedLast24h.toLocaleString()} used in the last 24 h, ${fmt(limit.available)} available.${limit.note ? ` ${limit.note}` : ''}`;
   if (limit.fits) {
     return (
       <div data-testid="preflight-limit" data-fits="true">
