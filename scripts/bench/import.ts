@@ -101,6 +101,7 @@ async function main() {
   const rssBefore = process.memoryUsage().rss;
   try {
     const sampler = rssSampler();
+    const cpuBefore = process.cpuUsage();
     started = performance.now();
     const result = await importContacts(
       em,
@@ -116,7 +117,11 @@ async function main() {
     );
     const importMs = performance.now() - started;
     const peakRss = sampler.stop();
-    console.log(`import: ${s(importMs)} s, peak RSS ${mb(peakRss)} MB (${mb(rssBefore)} MB before)`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(
+      `import: ${s(importMs)} s (Node CPU ${s(nodeCpuMs)} s), peak RSS ${mb(peakRss)} MB (${mb(rssBefore)} MB before)`,
+    );
     console.log(
       `  created ${result.created}, updated ${result.updated}, duplicates ${result.duplicates}, rejected ${result.rejected}`,
     );

@@ -58,8 +58,8 @@ export async function importContacts(
     const outcome = {
       status: 'COMPLETED' as const,
       created: totals.created,
-      updated: totals.distinct - totals.created,
-      duplicates: totals.staged - totals.distinct,
+      updated: totals.updated,
+      duplicates: totals.staged - totals.created - totals.updated,
     };
     return await finishImport(em.fork(), actor, row.id, outcome, progress);
   } catch (err) {

@@ -20,8 +20,7 @@ export interface MergeTotals {
   /** Valid rows staged. */
   staged: number;
   created: number;
-  /** Distinct phones of the file. */
-  distinct: number;
+  updated: number;
 }
 
 export async function mergeBatches(
@@ -37,15 +36,15 @@ export async function mergeBatches(
     await session.query(`set local work_mem = '64MB'`);
     await session.query(CREATE_STAGING);
     await session.query(CREATE_SEEN);
-    const totals: MergeTotals = { staged: 0, created: 0, distinct: 0 };
+    const totals: MergeTotals = { staged: 0, created: 0, updated: 0 };
     const merge = async () => {
-      const [counts] = await session.query<{ created: number; seen: number }>(MERGE_STAGING, [
+      const [counts] = await session.query<{ created: number; updated: number }>(MERGE_STAGING, [
         target.tenantId,
         target.optInSource,
         target.listId,
       ]);
       totals.created += counts!.created;
-      totals.distinct += counts!.seen;
+      totals.updated += counts!.updated;
       await session.query('truncate import_rows');
     };
     let merging: Promise<void> | null = null;
