@@ -14,6 +14,7 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedAuditRouteImport } from './routes/_authed/audit';
 import { Route as AuthedRateCardRouteImport } from './routes/_authed/rate-card';
+import { Route as AuthedSendRatesRouteImport } from './routes/_authed/send-rates';
 import { Route as AuthedSendingRouteImport } from './routes/_authed/sending';
 import { Route as AuthedSystemRouteImport } from './routes/_authed/system';
 import { Route as AuthedTenantsIndexRouteImport } from './routes/_authed/tenants/index';
@@ -43,6 +44,11 @@ const AuthedRateCardRoute = AuthedRateCardRouteImport.update({
   path: '/rate-card',
   getParentRoute: () => AuthedRoute,
 } as any);
+const AuthedSendRatesRoute = AuthedSendRatesRouteImport.update({
+  id: '/send-rates',
+  path: '/send-rates',
+  getParentRoute: () => AuthedRoute,
+} as any);
 const AuthedSendingRoute = AuthedSendingRouteImport.update({
   id: '/sending',
   path: '/sending',
@@ -69,6 +75,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute;
   '/audit': typeof AuthedAuditRoute;
   '/rate-card': typeof AuthedRateCardRoute;
+  '/send-rates': typeof AuthedSendRatesRoute;
   '/sending': typeof AuthedSendingRoute;
   '/system': typeof AuthedSystemRoute;
   '/tenants/$tenantId': typeof AuthedTenantsTenantIdRoute;
@@ -78,6 +85,7 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/audit': typeof AuthedAuditRoute;
   '/rate-card': typeof AuthedRateCardRoute;
+  '/send-rates': typeof AuthedSendRatesRoute;
   '/sending': typeof AuthedSendingRoute;
   '/system': typeof AuthedSystemRoute;
   '/': typeof AuthedIndexRoute;
@@ -90,6 +98,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute;
   '/_authed/audit': typeof AuthedAuditRoute;
   '/_authed/rate-card': typeof AuthedRateCardRoute;
+  '/_authed/send-rates': typeof AuthedSendRatesRoute;
   '/_authed/sending': typeof AuthedSendingRoute;
   '/_authed/system': typeof AuthedSystemRoute;
   '/_authed/': typeof AuthedIndexRoute;
@@ -103,6 +112,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/audit'
     | '/rate-card'
+    | '/send-rates'
     | '/sending'
     | '/system'
     | '/tenants/$tenantId'
@@ -112,6 +122,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/audit'
     | '/rate-card'
+    | '/send-rates'
     | '/sending'
     | '/system'
     | '/'
@@ -123,6 +134,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/_authed/audit'
     | '/_authed/rate-card'
+    | '/_authed/send-rates'
     | '/_authed/sending'
     | '/_authed/system'
     | '/_authed/'
@@ -172,6 +184,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthedRateCardRouteImport;
       parentRoute: typeof AuthedRoute;
     };
+    '/_authed/send-rates': {
+      id: '/_authed/send-rates';
+      path: '/send-rates';
+      fullPath: '/send-rates';
+      preLoaderRoute: typeof AuthedSendRatesRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
     '/_authed/sending': {
       id: '/_authed/sending';
       path: '/sending';
@@ -206,6 +225,7 @@ declare module '@tanstack/react-router' {
 interface AuthedRouteChildren {
   AuthedAuditRoute: typeof AuthedAuditRoute;
   AuthedRateCardRoute: typeof AuthedRateCardRoute;
+  AuthedSendRatesRoute: typeof AuthedSendRatesRoute;
   AuthedSendingRoute: typeof AuthedSendingRoute;
   AuthedSystemRoute: typeof AuthedSystemRoute;
   AuthedIndexRoute: typeof AuthedIndexRoute;
@@ -216,6 +236,7 @@ interface AuthedRouteChildren {
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAuditRoute: AuthedAuditRoute,
   AuthedRateCardRoute: AuthedRateCardRoute,
+  AuthedSendRatesRoute: AuthedSendRatesRoute,
   AuthedSendingRoute: AuthedSendingRoute,
   AuthedSystemRoute: AuthedSystemRoute,
   AuthedIndexRoute: AuthedIndexRoute,
