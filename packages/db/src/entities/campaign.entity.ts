@@ -1,6 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { baseProperties } from './base';
-import { Contact } from './contact.entity';
 import { Template } from './template.entity';
 import { Tenant } from './tenant.entity';
 import { WhatsappAccount } from './whatsapp-account.entity';
@@ -104,7 +103,12 @@ export const CampaignMessage = defineEntity({
     id: p.bigint('string').primary().autoincrement(),
     tenantId: p.uuid(),
     campaign: () => p.manyToOne(Campaign).deleteRule('cascade'),
-    contact: () => p.manyToOne(Contact).nullable().deleteRule('set null'),
+    /**
+     * The contact this row was made from. No foreign key on purpose: a 100k-row start would pay a
+     * per-row trigger for it, deleting a contact would scan every campaign's messages, and the
+     * row keeps its own phone and variables anyway.
+     */
+    contactId: p.uuid().nullable(),
     phone: p.string().length(20),
     /** Rendered parameter values per variable key, fixed at start. */
     variables: p.json<Record<string, string>>().defaultRaw(`'{}'`),

@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125174504 } from './Migration20261125174504';
 import { Migration20261125175625 } from './Migration20261125175625';
 import { Migration20261125195119 } from './Migration20261125195119';
+import { Migration20261125205024 } from './Migration20261125205024';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
@@ -10,4 +11,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125175625', class: Migration20261125175625 },
   // Contacts, lists, imports, campaigns, campaign messages, send rates (issue 4).
   { name: 'Migration20261125195119', class: Migration20261125195119 },
+  // campaign_messages.contact_id without a foreign key: campaign start inserts 100k rows at once.
+  { name: 'Migration20261125205024', class: Migration20261125205024 },
 ];
