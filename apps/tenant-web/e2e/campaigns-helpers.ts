@@ -9,7 +9,12 @@ import { expect } from 'vitest';
 import { startBuiltApp, testStack, type RunningApp } from '@dbulk/testing';
 import { readDataEnv } from '@dbulk/testing/e2e';
 
-export async function callTrpc<T = unknown>(page: Page, kind: 'query' | 'mutation', procedure: string, input: unknown): Promise<T> {
+export async function callTrpc<T = unknown>(
+  page: Page,
+  kind: 'query' | 'mutation',
+  procedure: string,
+  input: unknown,
+): Promise<T> {
   const result = await page.evaluate(
     async ({ kind, procedure, input }) => {
       const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -17,7 +22,11 @@ export async function callTrpc<T = unknown>(page: Page, kind: 'query' | 'mutatio
         `/trpc/tenant/${procedure}${kind === 'query' ? query : ''}`,
         kind === 'query'
           ? {}
-          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? null) },
+          : {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(input ?? null),
+            },
       );
       const body = (await response.json()) as { result?: { data: unknown }; error?: unknown };
       return { ok: response.ok, body };
@@ -35,7 +44,10 @@ export async function startSender(sandboxUrl: string): Promise<RunningApp> {
   const devSecrets = readDataEnv('dev-secrets.env');
   // The same key precedence as the api the web stack started (it must open the tokens the api sealed).
   const encryptionKey =
-    stackEnv.ENCRYPTION_KEY ?? process.env.ENCRYPTION_KEY ?? devSecrets.ENCRYPTION_KEY ?? Buffer.alloc(32, 1).toString('base64');
+    stackEnv.ENCRYPTION_KEY ??
+    process.env.ENCRYPTION_KEY ??
+    devSecrets.ENCRYPTION_KEY ??
+    Buffer.alloc(32, 1).toString('base64');
   return startBuiltApp(
     'sender',
     {

@@ -1,8 +1,12 @@
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Button, ErrorBanner, Icon, PageHeader } from '@dbulk/ui';
-import { campaignSearchSchema, downloadCampaignCsv, type CampaignSearch } from '../../features/campaigns/api/campaign-queries';
+import { Button, ErrorBanner, Icon, Notice, PageHeader } from '@dbulk/ui';
+import {
+  campaignSearchSchema,
+  downloadCampaignCsv,
+  type CampaignSearch,
+} from '../../features/campaigns/api/campaign-queries';
 import { CampaignActions } from '../../features/campaigns/components/campaign-actions';
 import { CampaignFacts } from '../../features/campaigns/components/campaign-facts';
 import { CampaignStatusBadge } from '../../features/campaigns/components/campaign-status-badge';
@@ -36,7 +40,8 @@ function CampaignPage() {
   const progress = useCampaignProgress(campaign);
   const csv = useMutation({ mutationFn: () => downloadCampaignCsv(client, campaignId) });
   const onSearch = useCallback(
-    (patch: Partial<CampaignSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<CampaignSearch>) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
   const listNames = (lists.data ?? []).filter((l) => campaign.listIds.includes(l.id)).map((l) => l.name);
@@ -72,7 +77,12 @@ function CampaignPage() {
             )}
             {!isDraft && canRunCampaigns(tenant.role) && <CampaignActions campaign={campaign} />}
             {!isDraft && (
-              <Button icon={<Icon name="download" />} loading={csv.isPending} onClick={() => csv.mutate()} data-testid="campaign-export">
+              <Button
+                icon={<Icon name="download" />}
+                loading={csv.isPending}
+                onClick={() => csv.mutate()}
+                data-testid="campaign-export"
+              >
                 Export CSV
               </Button>
             )}
@@ -81,21 +91,30 @@ function CampaignPage() {
       />
       {csv.error && <ErrorBanner error={csv.error} title="Export failed" />}
       <StatusBanner campaign={campaign} />
-      <div className="ui-stack">
-        <LiveCounters counters={progress.counters} live={progress.status} error={progress.error} />
-        <div className="ui-split">
-          <SendRateChart snapshots={progress.snapshots} windowMs={RATE_WINDOW_MS} />
-          <aside className="ui-split__aside">
-            <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
-          </aside>
+      {isDraft ? (
+        <div className="ui-stack">
+          <Notice tone="info">
+            This campaign is a draft: nothing is sent until it is started from the wizard’s review.
+          </Notice>
+          <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
         </div>
-        {!isDraft && <MessagesTable
+      ) : (
+        <div className="ui-stack">
+          <LiveCounters counters={progress.counters} live={progress.status} error={progress.error} />
+          <div className="ui-split">
+            <SendRateChart snapshots={progress.snapshots} windowMs={RATE_WINDOW_MS} />
+            <aside className="ui-split__aside">
+              <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
+            </aside>
+          </div>
+          <MessagesTable
             campaignId={campaignId}
             search={search}
             onSearch={onSearch}
             version={JSON.stringify(progress.counters)}
-          />}
-      </div>
+          />
+        </div>
+      )}
     </>
   );
 }

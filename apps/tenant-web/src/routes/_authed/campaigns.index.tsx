@@ -7,7 +7,10 @@ import { CAMPAIGN_STATUSES, type CampaignStatus } from '../../features/campaigns
 import { canDraftCampaigns } from '../../features/campaigns/utils/permissions';
 import { useTRPC, type Trpc } from '../../lib/trpc';
 
-const FILTERS = [{ value: 'ALL', label: 'All' }, ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() }))];
+const FILTERS = [
+  { value: 'ALL', label: 'All' },
+  ...CAMPAIGN_STATUSES.map((s) => ({ value: s, label: s.charAt(0) + s.slice(1).toLowerCase() })),
+];
 
 /** Every page of the list is one infinite query; the loader fetches its first page. */
 const listOptions = (trpc: Trpc, status: CampaignStatus | undefined) =>
@@ -62,7 +65,10 @@ function CampaignsPage() {
             options={FILTERS}
             value={status ?? 'ALL'}
             onChange={(value) =>
-              void navigate({ search: { status: value === 'ALL' ? undefined : (value as CampaignStatus) }, replace: true })
+              void navigate({
+                search: { status: value === 'ALL' ? undefined : (value as CampaignStatus) },
+                replace: true,
+              })
             }
             testId="campaigns-filter"
           />

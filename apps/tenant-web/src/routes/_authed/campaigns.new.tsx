@@ -8,7 +8,12 @@ import { ScheduleStep } from '../../features/campaigns/components/wizard/schedul
 import { TemplateStep } from '../../features/campaigns/components/wizard/template-step';
 import { WizardStepper } from '../../features/campaigns/components/wizard/wizard-stepper';
 import { canDraftCampaigns, canRunCampaigns } from '../../features/campaigns/utils/permissions';
-import { reachableStep, WIZARD_STEPS, wizardSearchSchema, type WizardStep } from '../../features/campaigns/utils/wizard';
+import {
+  reachableStep,
+  WIZARD_STEPS,
+  wizardSearchSchema,
+  type WizardStep,
+} from '../../features/campaigns/utils/wizard';
 import { useTRPC } from '../../lib/trpc';
 
 /** The campaign wizard: the step and the draft's id live in the URL, the draft itself on the server. */
@@ -19,7 +24,9 @@ export const Route = createFileRoute('/_authed/campaigns/new')({
     Promise.all([
       queryClient.ensureQueryData(trpc.tenants.current.queryOptions()),
       queryClient.ensureQueryData(trpc.whatsapp.list.queryOptions()),
-      deps.campaignId ? queryClient.ensureQueryData(trpc.campaigns.byId.queryOptions({ campaignId: deps.campaignId })) : null,
+      deps.campaignId
+        ? queryClient.ensureQueryData(trpc.campaigns.byId.queryOptions({ campaignId: deps.campaignId }))
+        : null,
     ]),
   component: WizardPage,
 });
@@ -31,7 +38,9 @@ function WizardPage() {
   const { data: tenant } = useSuspenseQuery(trpc.tenants.current.queryOptions());
   const { data: accounts } = useSuspenseQuery(trpc.whatsapp.list.queryOptions());
   const { campaignId } = search;
-  const detail = useQuery(trpc.campaigns.byId.queryOptions({ campaignId: campaignId ?? '' }, { enabled: campaignId !== undefined }));
+  const detail = useQuery(
+    trpc.campaigns.byId.queryOptions({ campaignId: campaignId ?? '' }, { enabled: campaignId !== undefined }),
+  );
   const campaign = detail.data;
   const step = reachableStep(search.step, campaign !== undefined);
   const go = (to: WizardStep, id = campaignId) => void navigate({ search: { campaignId: id, step: to } });
@@ -54,11 +63,14 @@ function WizardPage() {
     return (
       <>
         {header}
-        <Notice tone="info">Viewers can follow campaigns but not create them. Ask an admin for the member role.</Notice>
+        <Notice tone="info">
+          Viewers can follow campaigns but not create them. Ask an admin for the member role.
+        </Notice>
       </>
     );
   }
-  if (campaignId && !campaign) return detail.error ? <Notice tone="warning">This draft is not available.</Notice> : <LoadingState />;
+  if (campaignId && !campaign)
+    return detail.error ? <Notice tone="warning">This draft is not available.</Notice> : <LoadingState />;
   if (campaign && campaign.status !== 'DRAFT') {
     return (
       <>
@@ -79,11 +91,24 @@ function WizardPage() {
       <WizardStepper current={step} hasDraft={campaign !== undefined} onGo={(s) => go(s)} />
       <div data-testid="wizard-panel" data-step={step}>
         {step === 'template' && (
-          <TemplateStep campaign={campaign} accounts={accounts} businessName={businessName} onSaved={(id) => next(id)} />
+          <TemplateStep
+            campaign={campaign}
+            accounts={accounts}
+            businessName={businessName}
+            onSaved={(id) => next(id)}
+          />
         )}
-        {campaign && step === 'audience' && <AudienceStep key={campaign.id} campaign={campaign} onSaved={() => next()} onBack={back} />}
+        {campaign && step === 'audience' && (
+          <AudienceStep key={campaign.id} campaign={campaign} onSaved={() => next()} onBack={back} />
+        )}
         {campaign && step === 'mapping' && (
-          <MappingStep key={campaign.template.id} campaign={campaign} businessName={businessName} onSaved={() => next()} onBack={back} />
+          <MappingStep
+            key={campaign.template.id}
+            campaign={campaign}
+            businessName={businessName}
+            onSaved={() => next()}
+            onBack={back}
+          />
         )}
         {campaign && step === 'schedule' && (
           <ScheduleStep campaign={campaign} timeZone={tenant.timezone} onSaved={() => next()} onBack={back} />
@@ -94,7 +119,9 @@ function WizardPage() {
             timeZone={tenant.timezone}
             canStart={canRunCampaigns(tenant.role)}
             onBack={back}
-            onStarted={() => void navigate({ to: '/campaigns/$campaignId', params: { campaignId: campaign.id }, search: {} })}
+            onStarted={() =>
+              void navigate({ to: '/campaigns/$campaignId', params: { campaignId: campaign.id }, search: {} })
+            }
           />
         )}
       </div>

@@ -23,8 +23,15 @@ export const campaignSearchSchema = z.object({
 });
 export type CampaignSearch = z.infer<typeof campaignSearchSchema>;
 
-export function campaignListInput(search: CampaignsSearch, cursor?: string | null): RouterInputs['campaigns']['list'] {
-  return { ...(search.status ? { status: search.status } : {}), ...(cursor ? { cursor } : {}), limit: LIST_PAGE_SIZE };
+export function campaignListInput(
+  search: CampaignsSearch,
+  cursor?: string | null,
+): RouterInputs['campaigns']['list'] {
+  return {
+    ...(search.status ? { status: search.status } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: LIST_PAGE_SIZE,
+  };
 }
 
 export function messagesInput(

@@ -39,7 +39,8 @@ export function CampaignActions({ campaign }: { campaign: CampaignDetail }) {
     if (!open) return;
     const input = { campaignId: campaign.id };
     const done = { onSuccess: close };
-    if (open === 'pause') actions.pause.mutate({ ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) }, done);
+    if (open === 'pause')
+      actions.pause.mutate({ ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) }, done);
     else actions[open].mutate(input, done);
   };
   const copy = open ? CONFIRM[open] : null;
@@ -52,12 +53,22 @@ export function CampaignActions({ campaign }: { campaign: CampaignDetail }) {
         </Button>
       )}
       {campaign.status === 'PAUSED' && (
-        <Button variant="primary" icon={<Icon name="send" />} onClick={() => setOpen('resume')} data-testid="campaign-resume">
+        <Button
+          variant="primary"
+          icon={<Icon name="send" />}
+          onClick={() => setOpen('resume')}
+          data-testid="campaign-resume"
+        >
           Resume
         </Button>
       )}
       {(running || campaign.status === 'PAUSED') && (
-        <Button variant="ghost" icon={<Icon name="x" />} onClick={() => setOpen('cancel')} data-testid="campaign-cancel">
+        <Button
+          variant="ghost"
+          icon={<Icon name="x" />}
+          onClick={() => setOpen('cancel')}
+          data-testid="campaign-cancel"
+        >
           Cancel
         </Button>
       )}

@@ -17,10 +17,18 @@ export function CampaignFacts({
     <Card title="Details">
       <DescriptionList
         items={[
-          { label: 'Template', value: <span className="ui-mono">{`${t.name} · ${t.language} · ${t.category.toLowerCase()}`}</span> },
+          {
+            label: 'Template',
+            value: (
+              <span className="ui-mono">{`${t.name} · ${t.language} · ${t.category.toLowerCase()}`}</span>
+            ),
+          },
           { label: 'From', value: campaign.account.displayPhoneNumber ?? 'Unknown number' },
           { label: 'Lists', value: listNames.length ? listNames.join(', ') : '—' },
-          { label: 'Tags required', value: campaign.tagFilter.length ? campaign.tagFilter.join(', ') : 'None' },
+          {
+            label: 'Tags required',
+            value: campaign.tagFilter.length ? campaign.tagFilter.join(', ') : 'None',
+          },
           {
             label: 'Schedule',
             value: campaign.scheduledAt ? formatInZone(campaign.scheduledAt, timeZone) : 'Sent when started',

@@ -1,5 +1,11 @@
 import { Badge, humanize } from '@dbulk/ui';
-import { campaignTone, messageTone, MESSAGE_LABELS, type CampaignStatus, type MessageStatus } from '../utils/campaign-status';
+import {
+  campaignTone,
+  messageTone,
+  MESSAGE_LABELS,
+  type CampaignStatus,
+  type MessageStatus,
+} from '../utils/campaign-status';
 
 export function CampaignStatusBadge({ status, testId }: { status: CampaignStatus; testId?: string }) {
   return (

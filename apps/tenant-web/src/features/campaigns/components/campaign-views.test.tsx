@@ -5,8 +5,24 @@ import { ProgressBar } from './progress-bar';
 import { SendRateChart } from './send-rate-chart';
 import { MessagingLimitFit } from './wizard/messaging-limit-fit';
 
-const counters = { total: 10, pending: 2, queued: 0, sending: 0, retryWait: 0, accepted: 0, sent: 1, delivered: 2, read: 3, failed: 1, skipped: 1 };
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const counters = {
+  total: 10,
+  pending: 2,
+  queued: 0,
+  sending: 0,
+  retryWait: 0,
+  accepted: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  failed: 1,
+  skipped: 1,
+};
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('campaign views', () => {
   it('explains a campaign that does not fit the messaging limit, day by day', () => {
@@ -36,7 +52,15 @@ describe('campaign views', () => {
   it('says an unlimited tier fits without inventing a number', () => {
     const html = renderToStaticMarkup(
       createElement(MessagingLimitFit, {
-        limit: { tier: 'TIER_UNLIMITED', limit: null, usedLast24h: 0, available: null, fits: true, days: [], note: null },
+        limit: {
+          tier: 'TIER_UNLIMITED',
+          limit: null,
+          usedLast24h: 0,
+          available: null,
+          fits: true,
+          days: [],
+          note: null,
+        },
       }),
     );
     expect(text(html)).toContain('Limit unlimited per 24 h');
@@ -51,7 +75,9 @@ describe('campaign views', () => {
   });
 
   it('shows the current rate and waits for a second snapshot before drawing a line', () => {
-    const empty = renderToStaticMarkup(createElement(SendRateChart, { snapshots: [{ at: 0, attempted: 0 }], windowMs: 60_000 }));
+    const empty = renderToStaticMarkup(
+      createElement(SendRateChart, { snapshots: [{ at: 0, attempted: 0 }], windowMs: 60_000 }),
+    );
     expect(empty).toContain('Waiting for progress');
     expect(empty).not.toContain('<polyline');
     const live = renderToStaticMarkup(

@@ -32,13 +32,18 @@ const COLUMNS: Column<Row>[] = [
         <div className="ui-stack" style={{ gap: 4 }}>
           <ProgressBar counters={c.counters} legend={false} height={8} />
           <span className="ui-small ui-muted">
-            {percent(finished(c.counters), c.counters.total)}% done · {c.counters.delivered + c.counters.read} delivered ·{' '}
-            {c.counters.read} read · {c.counters.failed} failed
+            {percent(finished(c.counters), c.counters.total)}% done · {c.counters.delivered + c.counters.read}{' '}
+            delivered · {c.counters.read} read · {c.counters.failed} failed
           </span>
         </div>
       ),
   },
-  { key: 'recipients', header: 'Recipients', align: 'right', render: (c) => c.counters.total.toLocaleString() },
+  {
+    key: 'recipients',
+    header: 'Recipients',
+    align: 'right',
+    render: (c) => c.counters.total.toLocaleString(),
+  },
   {
     key: 'when',
     header: 'When',

@@ -34,10 +34,17 @@ export function LiveCounters({
       }
     >
       {error != null && <ErrorBanner error={error} title="Live updates stopped" />}
-      <div className="ui-grid" style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', marginBottom: 16 }}>
+      <div
+        className="ui-grid"
+        style={{ gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', marginBottom: 16 }}
+      >
         {figures.list.map((f) => (
           <div key={f.key} data-value={f.value} data-testid={`counter-${f.key}`}>
-            <Stat label={f.label} value={f.value.toLocaleString()} hint={`${percent(f.value, counters.total)}%`} />
+            <Stat
+              label={f.label}
+              value={f.value.toLocaleString()}
+              hint={`${percent(f.value, counters.total)}%`}
+            />
           </div>
         ))}
       </div>

@@ -3,10 +3,19 @@ import { Select } from '@dbulk/ui';
 import type { CampaignSearch } from '../api/campaign-queries';
 import { MESSAGE_LABELS, MESSAGE_STATUSES, type MessageStatus } from '../utils/campaign-status';
 
-const STATUS_OPTIONS = [{ value: '', label: 'All statuses' }, ...MESSAGE_STATUSES.map((s) => ({ value: s, label: MESSAGE_LABELS[s] }))];
+const STATUS_OPTIONS = [
+  { value: '', label: 'All statuses' },
+  ...MESSAGE_STATUSES.map((s) => ({ value: s, label: MESSAGE_LABELS[s] })),
+];
 
 /** Status, Meta error code and needs-review: kept in the URL, so a filtered view can be shared. */
-export function MessageFilters({ search, onSearch }: { search: CampaignSearch; onSearch: (patch: Partial<CampaignSearch>) => void }) {
+export function MessageFilters({
+  search,
+  onSearch,
+}: {
+  search: CampaignSearch;
+  onSearch: (patch: Partial<CampaignSearch>) => void;
+}) {
   return (
     <div className="ui-row" style={{ gap: 8, flexWrap: 'wrap' }}>
       <Select
@@ -17,7 +26,11 @@ export function MessageFilters({ search, onSearch }: { search: CampaignSearch; o
         onChange={(e) => onSearch({ status: (e.target.value || undefined) as MessageStatus | undefined })}
         data-testid="messages-status"
       />
-      <ErrorCodeInput key={search.errorCode ?? ''} value={search.errorCode} onApply={(errorCode) => onSearch({ errorCode })} />
+      <ErrorCodeInput
+        key={search.errorCode ?? ''}
+        value={search.errorCode}
+        onApply={(errorCode) => onSearch({ errorCode })}
+      />
       <label className="ui-check ui-small">
         <input
           type="checkbox"
@@ -32,7 +45,13 @@ export function MessageFilters({ search, onSearch }: { search: CampaignSearch; o
 }
 
 /** Typed freely, applied on Enter or blur; keyed by the applied code so the URL wins on navigation. */
-function ErrorCodeInput({ value, onApply }: { value: number | undefined; onApply: (code: number | undefined) => void }) {
+function ErrorCodeInput({
+  value,
+  onApply,
+}: {
+  value: number | undefined;
+  onApply: (code: number | undefined) => void;
+}) {
   const [code, setCode] = useState(value?.toString() ?? '');
   const apply = () => {
     const text = code.trim();

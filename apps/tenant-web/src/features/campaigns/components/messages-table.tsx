@@ -35,7 +35,9 @@ const COLUMNS: Column<MessageRow>[] = [
   {
     key: 'last',
     header: 'Last update',
-    render: (m) => <span className="ui-small">{formatDateTime(m.readAt ?? m.deliveredAt ?? m.sentAt ?? m.failedAt)}</span>,
+    render: (m) => (
+      <span className="ui-small">{formatDateTime(m.readAt ?? m.deliveredAt ?? m.sentAt ?? m.failedAt)}</span>
+    ),
   },
 ];
 
@@ -56,7 +58,10 @@ export function MessagesTable({
 }) {
   const trpc = useTRPC();
   // Cursors of the pages before this one; a filter change starts again from the first page.
-  const [trail, setTrail] = useState<{ key: string; cursors: (string | null)[] }>({ key: '', cursors: [null] });
+  const [trail, setTrail] = useState<{ key: string; cursors: (string | null)[] }>({
+    key: '',
+    cursors: [null],
+  });
   const filterKey = JSON.stringify(search);
   const cursors = trail.key === filterKey ? trail.cursors : [null];
   const cursor = cursors.at(-1) ?? null;
@@ -88,7 +93,11 @@ export function MessagesTable({
           <div className="ui-row" style={{ justifyContent: 'space-between', width: '100%' }}>
             <span className="ui-small ui-muted">Page {cursors.length}</span>
             <div className="ui-row">
-              <Button size="sm" disabled={cursors.length <= 1} onClick={() => setTrail({ key: filterKey, cursors: cursors.slice(0, -1) })}>
+              <Button
+                size="sm"
+                disabled={cursors.length <= 1}
+                onClick={() => setTrail({ key: filterKey, cursors: cursors.slice(0, -1) })}
+              >
                 Previous
               </Button>
               <Button
@@ -114,7 +123,12 @@ export function MessagesTable({
         rowTestId={(m) => `message-row-${m.phone}`}
         empty={
           query.isPending ? undefined : (
-            <EmptyState icon="list" title="No messages match" description="Change the filters, or wait for the campaign to start." testId="messages-empty" />
+            <EmptyState
+              icon="list"
+              title="No messages match"
+              description="Change the filters, or wait for the campaign to start."
+              testId="messages-empty"
+            />
           )
         }
       />

@@ -20,7 +20,10 @@ export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Sna
   // A step line: each bucket's rate held across the bucket.
   const step = windowMs / BUCKETS;
   const line = points
-    .map((p) => `${x(p.at - step).toFixed(1)},${y(p.rate).toFixed(1)} ${x(p.at).toFixed(1)},${y(p.rate).toFixed(1)}`)
+    .map(
+      (p) =>
+        `${x(p.at - step).toFixed(1)},${y(p.rate).toFixed(1)} ${x(p.at).toFixed(1)},${y(p.rate).toFixed(1)}`,
+    )
     .join(' ');
   const rate = currentRate(snapshots);
   const minutes = Math.round(windowMs / 60_000);
@@ -35,11 +38,29 @@ export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Sna
         </strong>
       }
     >
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={`Send rate, now ${rate.toFixed(1)} messages per second`} data-testid="send-rate-chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        role="img"
+        aria-label={`Send rate, now ${rate.toFixed(1)} messages per second`}
+        data-testid="send-rate-chart"
+      >
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top * f)} y2={y(top * f)} stroke="var(--ui-border)" />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" fontSize="10" fill="var(--ui-text-subtle)">
+            <line
+              x1={PAD.left}
+              x2={WIDTH - PAD.right}
+              y1={y(top * f)}
+              y2={y(top * f)}
+              stroke="var(--ui-border)"
+            />
+            <text
+              x={PAD.left - 6}
+              y={y(top * f) + 4}
+              textAnchor="end"
+              fontSize="10"
+              fill="var(--ui-text-subtle)"
+            >
               {top * f}
             </text>
           </g>
@@ -47,10 +68,24 @@ export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Sna
         <text x={PAD.left} y={HEIGHT - 4} fontSize="10" fill="var(--ui-text-subtle)">
           −{minutes} min
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end" fontSize="10" fill="var(--ui-text-subtle)">
+        <text
+          x={WIDTH - PAD.right}
+          y={HEIGHT - 4}
+          textAnchor="end"
+          fontSize="10"
+          fill="var(--ui-text-subtle)"
+        >
           now
         </text>
-        {points.length > 0 && <polyline points={line} fill="none" stroke="var(--ui-accent)" strokeWidth="2" strokeLinejoin="round" />}
+        {points.length > 0 && (
+          <polyline
+            points={line}
+            fill="none"
+            stroke="var(--ui-accent)"
+            strokeWidth="2"
+            strokeLinejoin="round"
+          />
+        )}
         {points.length === 0 && (
           <text x={WIDTH / 2} y={HEIGHT / 2} textAnchor="middle" fontSize="12" fill="var(--ui-text-muted)">
             Waiting for progress…

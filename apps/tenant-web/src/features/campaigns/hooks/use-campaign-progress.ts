@@ -34,7 +34,9 @@ export function useCampaignProgress(campaign: CampaignDetail) {
           const at = Date.parse(progress.at);
           // Whole snapshots from several producers: one older than what is shown changes nothing.
           setLatest((shown) => (shown && shown.at > at ? shown : { counters: progress.counters, at }));
-          setSnapshots((list) => addSnapshot(list, { at, attempted: attempted(progress.counters) }, RATE_WINDOW_MS));
+          setSnapshots((list) =>
+            addSnapshot(list, { at, attempted: attempted(progress.counters) }, RATE_WINDOW_MS),
+          );
           if (progress.status !== campaign.status || progress.statusReason !== campaign.statusReason) {
             void queryClient.invalidateQueries(trpc.campaigns.byId.queryFilter({ campaignId: campaign.id }));
             void queryClient.invalidateQueries(trpc.campaigns.messages.pathFilter());

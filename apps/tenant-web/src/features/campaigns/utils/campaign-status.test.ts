@@ -18,12 +18,18 @@ const counters = {
 
 describe('campaign status words and counters', () => {
   it('explains why a campaign waits or is paused', () => {
-    expect(statusBanner({ status: 'RUNNING', statusCode: 'MESSAGING_LIMIT_WAIT', statusReason: 'wait' })?.title).toMatch(
-      /messaging-limit/,
+    expect(
+      statusBanner({ status: 'RUNNING', statusCode: 'MESSAGING_LIMIT_WAIT', statusReason: 'wait' })?.title,
+    ).toMatch(/messaging-limit/);
+    expect(statusBanner({ status: 'PAUSED', statusCode: 'META_132015', statusReason: 'x' })?.title).toMatch(
+      /template/,
     );
-    expect(statusBanner({ status: 'PAUSED', statusCode: 'META_132015', statusReason: 'x' })?.title).toMatch(/template/);
-    expect(statusBanner({ status: 'PAUSED', statusCode: 'META_190', statusReason: 'x' })?.title).toMatch(/needs a human/);
-    expect(statusBanner({ status: 'PAUSED', statusCode: 'PAUSED_BY_USER', statusReason: 'x' })?.title).toBe('Paused');
+    expect(statusBanner({ status: 'PAUSED', statusCode: 'META_190', statusReason: 'x' })?.title).toMatch(
+      /needs a human/,
+    );
+    expect(statusBanner({ status: 'PAUSED', statusCode: 'PAUSED_BY_USER', statusReason: 'x' })?.title).toBe(
+      'Paused',
+    );
     expect(statusBanner({ status: 'RUNNING', statusCode: null, statusReason: null })).toBeNull();
   });
 
@@ -43,7 +49,15 @@ describe('campaign status words and counters', () => {
 
   it('counts a read message as delivered, sent and accepted too', () => {
     const figures = Object.fromEntries(reached(counters).list.map((f) => [f.key, f.value]));
-    expect(figures).toEqual({ total: 100, accepted: 60, sent: 50, delivered: 30, read: 10, failed: 5, skipped: 15 });
+    expect(figures).toEqual({
+      total: 100,
+      accepted: 60,
+      sent: 50,
+      delivered: 30,
+      read: 10,
+      failed: 5,
+      skipped: 15,
+    });
     expect(reached(counters).inFlight).toBe(20);
     expect(percent(5, 0)).toBe(0);
   });

@@ -8,7 +8,15 @@ export type Counters = CampaignDetail['counters'];
 export type MessageRow = RouterOutputs['campaigns']['messages']['items'][number];
 export type MessageStatus = MessageRow['status'];
 
-export const CAMPAIGN_STATUSES = ['DRAFT', 'SCHEDULED', 'RUNNING', 'PAUSED', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
+export const CAMPAIGN_STATUSES = [
+  'DRAFT',
+  'SCHEDULED',
+  'RUNNING',
+  'PAUSED',
+  'COMPLETED',
+  'CANCELLED',
+  'FAILED',
+] as const;
 export const MESSAGE_STATUSES = [
   'PENDING',
   'QUEUED',
@@ -107,10 +115,12 @@ export function statusBanner(campaign: {
   const code = campaign.statusCode ?? '';
   if (!campaign.statusReason && !code) return null;
   if (code === 'MESSAGING_LIMIT_WAIT') return { tone: 'info', title: 'Waiting for messaging-limit budget' };
-  if (TEMPLATE_CODES.has(code)) return { tone: 'warning', title: 'Paused: Meta paused or disabled the template' };
+  if (TEMPLATE_CODES.has(code))
+    return { tone: 'warning', title: 'Paused: Meta paused or disabled the template' };
   if (campaign.status === 'FAILED') return { tone: 'danger', title: 'The campaign failed' };
   if (campaign.status === 'CANCELLED') return { tone: 'info', title: 'Cancelled' };
-  if (campaign.status === 'PAUSED' && code !== 'PAUSED_BY_USER') return { tone: 'danger', title: 'Paused: needs a human' };
+  if (campaign.status === 'PAUSED' && code !== 'PAUSED_BY_USER')
+    return { tone: 'danger', title: 'Paused: needs a human' };
   if (campaign.status === 'PAUSED') return { tone: 'warning', title: 'Paused' };
   return { tone: 'info', title: 'Status' };
 }

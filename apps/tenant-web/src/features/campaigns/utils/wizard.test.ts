@@ -42,8 +42,14 @@ describe('campaign wizard rules', () => {
   });
 
   it('keeps the typed text when switching between attribute and constant', () => {
-    expect(sourceOfKind('constant', { source: 'attribute', key: 'city' })).toEqual({ source: 'constant', value: 'city' });
-    expect(sourceOfKind('attribute', { source: 'constant', value: 'tier' })).toEqual({ source: 'attribute', key: 'tier' });
+    expect(sourceOfKind('constant', { source: 'attribute', key: 'city' })).toEqual({
+      source: 'constant',
+      value: 'city',
+    });
+    expect(sourceOfKind('attribute', { source: 'constant', value: 'tier' })).toEqual({
+      source: 'attribute',
+      key: 'tier',
+    });
     expect(sourceOfKind('field')).toEqual({ source: 'field', field: 'name' });
   });
 

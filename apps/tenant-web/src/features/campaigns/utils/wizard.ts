@@ -36,7 +36,8 @@ export type SourceKind = VariableSource['source'];
 
 /** A fresh source of the given kind, keeping what can be kept (a typed value stays a value). */
 export function sourceOfKind(kind: SourceKind, previous?: VariableSource): VariableSource {
-  const text = previous?.source === 'constant' ? previous.value : previous?.source === 'attribute' ? previous.key : '';
+  const text =
+    previous?.source === 'constant' ? previous.value : previous?.source === 'attribute' ? previous.key : '';
   if (kind === 'field') return { source: 'field', field: 'name' };
   if (kind === 'attribute') return { source: 'attribute', key: text };
   return { source: 'constant', value: text };

@@ -21,7 +21,11 @@ export function MappingRow({
 }) {
   const id = variable.key.replaceAll('.', '-');
   return (
-    <div className="ui-row" style={{ gap: 8, alignItems: 'center', flexWrap: 'wrap' }} data-testid={`mapping-row-${id}`}>
+    <div
+      className="ui-row"
+      style={{ gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
+      data-testid={`mapping-row-${id}`}
+    >
       <div style={{ width: 150 }}>
         <div className="ui-mono ui-small">{variableLabel(variable.key)}</div>
         {variable.example && <div className="ui-muted ui-small">e.g. {variable.example}</div>}
@@ -63,7 +67,11 @@ export function MappingRow({
             placeholder="fallback (optional)"
             value={source.fallback ?? ''}
             onChange={(e) =>
-              onChange(e.target.value ? { ...source, fallback: e.target.value } : { source: 'attribute', key: source.key })
+              onChange(
+                e.target.value
+                  ? { ...source, fallback: e.target.value }
+                  : { source: 'attribute', key: source.key },
+              )
             }
             data-testid={`mapping-fallback-${id}`}
           />

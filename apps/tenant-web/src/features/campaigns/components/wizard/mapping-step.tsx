@@ -60,12 +60,19 @@ export function MappingStep({
 
   return (
     <div className="ui-split">
-      <Card title="Variables" description="Where each variable of the template takes its value for each recipient.">
+      <Card
+        title="Variables"
+        description="Where each variable of the template takes its value for each recipient."
+      >
         <div className="ui-stack">
           {(draft.error ?? variables.error) != null && <ErrorBanner error={draft.error ?? variables.error} />}
           {variables.isPending && <Spinner label="Loading the template’s variables" />}
           {variables.data?.length === 0 && (
-            <EmptyState icon="braces" title="Nothing to map" description="This template has no variables: everyone gets the same message." />
+            <EmptyState
+              icon="braces"
+              title="Nothing to map"
+              description="This template has no variables: everyone gets the same message."
+            />
           )}
           {(variables.data ?? []).map((v) => (
             <MappingRow
@@ -78,7 +85,8 @@ export function MappingStep({
           {missing.length > 0 && (
             <div data-testid="mapping-unmapped">
               <Notice tone="warning">
-                Still without a value: {missing.map(variableLabel).join(', ')}. The campaign cannot start until every variable has one.
+                Still without a value: {missing.map(variableLabel).join(', ')}. The campaign cannot start
+                until every variable has one.
               </Notice>
             </div>
           )}
@@ -91,7 +99,12 @@ export function MappingStep({
             <span className="ui-small ui-muted" data-testid="mapping-saved">
               {draft.update.isPending ? 'Saving…' : draft.update.isSuccess ? 'Saved' : ''}
             </span>
-            <Button variant="primary" loading={draft.pending} onClick={() => void onNext()} data-testid="wizard-next">
+            <Button
+              variant="primary"
+              loading={draft.pending}
+              onClick={() => void onNext()}
+              data-testid="wizard-next"
+            >
               Save and continue
             </Button>
           </span>

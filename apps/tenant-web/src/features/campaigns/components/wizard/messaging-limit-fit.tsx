@@ -3,7 +3,8 @@ import type { RouterOutputs } from '../../../../lib/trpc';
 
 type Limit = RouterOutputs['campaigns']['preflight']['messagingLimit'];
 
-const fmt = (n: number | null | undefined) => (n == null || n < 0 || !Number.isFinite(n) ? 'unlimited' : n.toLocaleString());
+const fmt = (n: number | null | undefined) =>
+  n == null || n < 0 || !Number.isFinite(n) ? 'unlimited' : n.toLocaleString();
 
 /**
  * Meta's messaging limit (unique recipients per rolling 24 h, shared by the portfolio's numbers):
@@ -24,8 +25,9 @@ export function MessagingLimitFit({ limit }: { limit: Limit }) {
       <Notice tone="warning">
         <div className="ui-stack" style={{ gap: 4 }}>
           <span>
-            More recipients than your messaging limit allows today. {facts} Meta returns no error past the limit, so dbulk
-            sends what fits now and the rest as the rolling window frees up; the campaign shows “waiting for messaging-limit budget” meanwhile.
+            More recipients than your messaging limit allows today. {facts} Meta returns no error past the
+            limit, so dbulk sends what fits now and the rest as the rolling window frees up; the campaign
+            shows “waiting for messaging-limit budget” meanwhile.
           </span>
           <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="preflight-days">
             {limit.days.map((d, i) => (

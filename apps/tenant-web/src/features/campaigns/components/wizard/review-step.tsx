@@ -17,7 +17,8 @@ function SkippedList({ skipped }: { skipped: { reason: string; count: number }[]
         label: skipReasonLabel(s.reason),
         value: (
           <span data-testid={`preflight-skipped-${s.reason}`}>
-            {s.count.toLocaleString()} {s.reason === 'duplicate' ? 'in more than one list, sent once' : 'skipped'}
+            {s.count.toLocaleString()}{' '}
+            {s.reason === 'duplicate' ? 'in more than one list, sent once' : 'skipped'}
           </span>
         ),
       }))}
@@ -55,9 +56,17 @@ export function ReviewStep({
         {preflight.isPending && <Spinner label="Counting recipients" />}
         {p && (
           <>
-            <div className="ui-grid" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }} data-testid="preflight">
+            <div
+              className="ui-grid"
+              style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}
+              data-testid="preflight"
+            >
               <div data-testid="preflight-recipients" data-value={p.recipients}>
-                <Stat label="Recipients" value={p.recipients.toLocaleString()} hint="Distinct numbers in your lists and tags" />
+                <Stat
+                  label="Recipients"
+                  value={p.recipients.toLocaleString()}
+                  hint="Distinct numbers in your lists and tags"
+                />
               </div>
               <div data-testid="preflight-will-send" data-value={p.willSend}>
                 <Stat label="Will be sent" value={p.willSend.toLocaleString()} />
@@ -67,12 +76,19 @@ export function ReviewStep({
             <SkippedList skipped={p.skipped} />
             <MessagingLimitFit limit={p.messagingLimit} />
             {p.unmapped.length > 0 && (
-              <ErrorBanner title="Variables without a value" message={`Map ${p.unmapped.map(variableLabel).join(', ')} before starting.`} />
+              <ErrorBanner
+                title="Variables without a value"
+                message={`Map ${p.unmapped.map(variableLabel).join(', ')} before starting.`}
+              />
             )}
             {scheduled && campaign.scheduledAt && (
               <Notice tone="info">Scheduled: starts {formatInZone(campaign.scheduledAt, timeZone)}.</Notice>
             )}
-            {!canStart && <Notice tone="info">Owners and admins start campaigns. Your draft is saved; ask one of them to start it.</Notice>}
+            {!canStart && (
+              <Notice tone="info">
+                Owners and admins start campaigns. Your draft is saved; ask one of them to start it.
+              </Notice>
+            )}
           </>
         )}
       </div>

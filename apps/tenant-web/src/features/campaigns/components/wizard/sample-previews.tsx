@@ -12,7 +12,13 @@ const BUTTON_KINDS: Record<string, MessageButton['kind']> = {
 };
 
 /** The message as a few real recipients would get it, values substituted by the api. */
-export function SamplePreviews({ samples, businessName }: { samples: readonly Sample[]; businessName: string }) {
+export function SamplePreviews({
+  samples,
+  businessName,
+}: {
+  samples: readonly Sample[];
+  businessName: string;
+}) {
   return (
     <div className="ui-stack" data-testid="mapping-samples">
       {samples.map((s, i) => (
@@ -23,9 +29,16 @@ export function SamplePreviews({ samples, businessName }: { samples: readonly Sa
           </div>
           <ChatPreview title={businessName} subtitle="Business account">
             <MessageBubble
-              header={typeof s.header === 'string' && s.header ? { kind: 'text', parts: [{ text: s.header }] } : null}
+              header={
+                typeof s.header === 'string' && s.header
+                  ? { kind: 'text', parts: [{ text: s.header }] }
+                  : null
+              }
               body={[{ text: s.body }]}
-              buttons={(s.buttons ?? []).map((b) => ({ kind: BUTTON_KINDS[b.type] ?? 'other', text: b.text }))}
+              buttons={(s.buttons ?? []).map((b) => ({
+                kind: BUTTON_KINDS[b.type] ?? 'other',
+                text: b.text,
+              }))}
               testId={`mapping-sample-${i}-bubble`}
             />
           </ChatPreview>

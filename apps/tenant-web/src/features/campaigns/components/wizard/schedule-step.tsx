@@ -22,7 +22,8 @@ export function ScheduleStep({
   const draft = useSaveDraft(campaign.id);
   const iso = mode === 'later' ? zonedToIso(local, timeZone) : null;
   const [touched, setTouched] = useState(false);
-  const problem = mode === 'later' && !iso ? 'Pick a date and time.' : past ? 'Pick a time in the future.' : undefined;
+  const problem =
+    mode === 'later' && !iso ? 'Pick a date and time.' : past ? 'Pick a time in the future.' : undefined;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,11 +41,23 @@ export function ScheduleStep({
         <div className="ui-stack">
           {draft.error != null && <ErrorBanner error={draft.error} />}
           <label className="ui-check">
-            <input type="radio" name="when" checked={mode === 'now'} onChange={() => setMode('now')} data-testid="schedule-now" />
+            <input
+              type="radio"
+              name="when"
+              checked={mode === 'now'}
+              onChange={() => setMode('now')}
+              data-testid="schedule-now"
+            />
             <span>Send when I start it</span>
           </label>
           <label className="ui-check">
-            <input type="radio" name="when" checked={mode === 'later'} onChange={() => setMode('later')} data-testid="schedule-later" />
+            <input
+              type="radio"
+              name="when"
+              checked={mode === 'later'}
+              onChange={() => setMode('later')}
+              data-testid="schedule-later"
+            />
             <span>Schedule for later</span>
           </label>
           {mode === 'later' && (

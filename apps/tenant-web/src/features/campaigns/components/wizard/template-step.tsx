@@ -5,6 +5,7 @@ import { TemplateMessagePreview } from '../../../../components/template-message-
 import { useTRPC, useTRPCClient, type RouterOutputs } from '../../../../lib/trpc';
 import { approvedTemplatePreview } from '../../api/template-preview';
 import { useSaveDraft } from '../../hooks/use-save-draft';
+import { ApprovedTemplateSelect } from './approved-template-select';
 import type { CampaignDetail } from '../../utils/campaign-status';
 
 type Account = RouterOutputs['whatsapp']['list'][number];
@@ -28,11 +29,17 @@ export function TemplateStep({
   const [accountId, setAccountId] = useState(campaign?.account.id ?? connected[0]?.id ?? '');
   const [templateId, setTemplateId] = useState(campaign?.template.id ?? '');
   const templates = useQuery(
-    trpc.templates.list.queryOptions({ status: ['APPROVED'], accountId, limit: 100 }, { enabled: accountId !== '' }),
+    trpc.templates.list.queryOptions(
+      { status: ['APPROVED'], accountId, limit: 100 },
+      { enabled: accountId !== '' },
+    ),
   );
   const items = templates.data?.items ?? [];
   const chosen = items.find((t) => t.id === templateId) ?? (templateId ? undefined : items[0]);
-  const preview = useQuery({ ...approvedTemplatePreview(client, chosen ?? { id: '', updatedAt: '' }), enabled: chosen !== undefined });
+  const preview = useQuery({
+    ...approvedTemplatePreview(client, chosen ?? { id: '', updatedAt: '' }),
+    enabled: chosen !== undefined,
+  });
   const draft = useSaveDraft(campaign?.id);
   const account = connected.find((a) => a.id === accountId);
 
@@ -42,8 +49,20 @@ export function TemplateStep({
     const changedTemplate = campaign && campaign.template.id !== chosen.id;
     const id = await draft.save(
       campaign
-        ? { name: name.trim(), accountId, templateId: chosen.id, ...(changedTemplate ? { variableMapping: {} } : {}) }
-        : { name: name.trim(), accountId, templateId: chosen.id, listIds: [], tagFilter: [], variableMapping: {} },
+        ? {
+            name: name.trim(),
+            accountId,
+            templateId: chosen.id,
+            ...(changedTemplate ? { variableMapping: {} } : {}),
+          }
+        : {
+            name: name.trim(),
+            accountId,
+            templateId: chosen.id,
+            listIds: [],
+            tagFilter: [],
+            variableMapping: {},
+          },
     );
     onSaved(id);
   };
@@ -51,13 +70,20 @@ export function TemplateStep({
   if (connected.length === 0) {
     return (
       <Card>
-        <EmptyState icon="chat" title="No connected WhatsApp number" description="Connect a number and get a template approved first." />
+        <EmptyState
+          icon="chat"
+          title="No connected WhatsApp number"
+          description="Connect a number and get a template approved first."
+        />
       </Card>
     );
   }
   return (
     <form className="ui-split" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Card title="Template" description="The number the campaign sends from and one of its approved templates.">
+      <Card
+        title="Template"
+        description="The number the campaign sends from and one of its approved templates."
+      >
         <div className="ui-stack">
           {draft.error != null && <ErrorBanner error={draft.error} />}
           <TextField
@@ -77,28 +103,34 @@ export function TemplateStep({
               setAccountId(e.target.value);
               setTemplateId('');
             }}
-            options={connected.map((a) => ({ value: a.id, label: `${a.displayPhoneNumber ?? a.phoneNumberId} · ${a.verifiedName ?? ''}` }))}
+            options={connected.map((a) => ({
+              value: a.id,
+              label: `${a.displayPhoneNumber ?? a.phoneNumberId} · ${a.verifiedName ?? ''}`,
+            }))}
             data-testid="wizard-account"
           />
-          <Select
-            label="Approved template"
+          <ApprovedTemplateSelect
+            templates={items}
+            loading={templates.isPending}
             value={chosen?.id ?? ''}
-            disabled={templates.isPending || items.length === 0}
-            onChange={(e) => setTemplateId(e.target.value)}
-            options={
-              items.length === 0
-                ? [{ value: '', label: templates.isPending ? 'Loading…' : 'No approved templates on this number' }]
-                : items.map((t) => ({ value: t.id, label: `${t.name} · ${t.language} · ${t.category.toLowerCase()}` }))
-            }
+            onChange={setTemplateId}
             error={fieldErrorOf(draft.error, 'templateId')}
-            data-testid="wizard-template"
           />
           {chosen?.category === 'MARKETING' && (
-            <Notice tone="info">Marketing template: Meta does not deliver it to US numbers, and recipients who stopped marketing are skipped.</Notice>
+            <Notice tone="info">
+              Marketing template: Meta does not deliver it to US numbers, and recipients who stopped marketing
+              are skipped.
+            </Notice>
           )}
         </div>
         <div className="ui-row" style={{ justifyContent: 'flex-end', marginTop: 16 }}>
-          <Button type="submit" variant="primary" loading={draft.pending} disabled={!chosen || name.trim() === ''} data-testid="wizard-next">
+          <Button
+            type="submit"
+            variant="primary"
+            loading={draft.pending}
+            disabled={!chosen || name.trim() === ''}
+            data-testid="wizard-next"
+          >
             {campaign ? 'Save and continue' : 'Create draft and continue'}
           </Button>
         </div>

@@ -12,14 +12,22 @@ export function WizardStepper({
   onGo: (step: WizardStep) => void;
 }) {
   return (
-    <ol className="ui-row" style={{ listStyle: 'none', padding: 0, margin: '0 0 16px', gap: 8, flexWrap: 'wrap' }} data-testid="wizard-steps">
+    <ol
+      className="ui-row"
+      style={{ listStyle: 'none', padding: 0, margin: '0 0 16px', gap: 8, flexWrap: 'wrap' }}
+      data-testid="wizard-steps"
+    >
       {WIZARD_STEPS.map((step, i) => {
         const state = step === current ? 'current' : i < stepIndex(current) ? 'done' : 'todo';
         return (
           <li key={step}>
             <button
               type="button"
-              className={cx('ui-button', 'ui-button--sm', state === 'current' ? 'ui-button--primary' : 'ui-button--ghost')}
+              className={cx(
+                'ui-button',
+                'ui-button--sm',
+                state === 'current' ? 'ui-button--primary' : 'ui-button--ghost',
+              )}
               aria-current={state === 'current' ? 'step' : undefined}
               disabled={!hasDraft && step !== 'template'}
               onClick={() => onGo(step)}
