@@ -18,6 +18,7 @@ import { readBatches, type Chunk } from './read-batches';
 export const DEFAULT_MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 /** Rows merged per statement: big enough for set-wise speed, small enough to overlap with parsing. */
 const BATCH_ROWS = 50_000;
+const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface ImportInput {
   fileName: string;
@@ -55,6 +56,12 @@ export async function importContacts(
     const optInSource = `csv:${input.fileName}`.slice(0, 200);
     const totals = await mergeBatches(em, { tenantId, optInSource, listId: input.listId }, batches);
     await progress.settled();
+    // Fresh statistics, so the campaign started next on this list gets a plan for its real size.
+    if (totals.staged >= ANALYZE_AFTER_ROWS)
+      await em
+        .fork()
+        .execute('analyze contacts, contact_list_members')
+        .catch(() => undefined);
     const outcome = {
       status: 'COMPLETED' as const,
       created: totals.created,
