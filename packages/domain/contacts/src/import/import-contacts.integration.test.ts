@@ -10,18 +10,22 @@ import { importContacts } from './import-contacts';
 import { importById, watchImport } from './imports.service';
 
 let orm: MikroORM;
+const tenants: string[] = [];
 
 beforeAll(async () => {
   orm = await createOrm({ url: testStack().databaseUrl, poolMax: 4 });
 });
-// Tenants are unique per run and left in place: deleting thousands of contacts is slow while
-// campaign_messages.contact_id (ON DELETE SET NULL) has no index — each deleted contact scans it.
-afterAll(() => orm.close(true));
+afterAll(async () => {
+  if (tenants.length)
+    await orm.em.fork().execute('delete from tenants where id = any(?::uuid[])', [`{${tenants.join(',')}}`]);
+  await orm.close(true);
+});
 
 async function tenant(): Promise<ContactsActor> {
   const em = orm.em.fork();
   const row = em.create(Tenant, { name: unique('contacts'), defaultCountry: 'DE' });
   await em.flush();
+  tenants.push(row.id);
   return {
     tenantId: row.id,
     userId: '00000000-0000-4000-8000-000000000001',
