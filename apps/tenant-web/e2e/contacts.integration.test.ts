@@ -69,6 +69,7 @@ describe('contacts', () => {
     expect(await page.getByTestId('import-rejected').textContent()).toContain('1');
     expect(await page.getByTestId('import-error-4').textContent()).toContain('not a number');
     await shot(page, '61-contacts-import-result');
+    await expect.poll(() => page.getByTestId('recent-imports').textContent()).toContain('spring.csv');
 
     await page.getByTestId('nav-lists').click();
     await expect.poll(() => page.getByTestId('list-members-Spring').textContent()).toBe('2');
