@@ -249,7 +249,8 @@ async function baseline(phase: Phase, items: StatusItem[]) {
   const started = performance.now();
   for (let i = 0; i < items.length; i += CHUNK) {
     const rows = items.slice(i, i + CHUNK).map((s) => ({ wamid: s.wamid, rank: s.status === 'sent' ? 1 : s.status === 'delivered' ? 2 : 3, at: new Date(s.ts * 1000).toISOString() }));
-    await em.execute(
+    // Bound like the processor's statements (knex raw with bindings, not MikroORM's inlining).
+    await em.getKnex().raw(
       `update campaign_messages m set
          status = (case greatest(x.rank, case m.status when 'SENT' then 1 when 'DELIVERED' then 2 when 'READ' then 3 else 0 end) when 1 then 'SENT' when 2 then 'DELIVERED' else 'READ' end),
          sent_at = least(m.sent_at, x.sent_at), delivered_at = least(m.delivered_at, x.delivered_at), read_at = least(m.read_at, x.read_at), updated_at = now()
@@ -257,7 +258,6 @@ async function baseline(phase: Phase, items: StatusItem[]) {
              from jsonb_to_recordset(?::jsonb) as r(wamid text, rank int, at timestamptz) group by wamid) x
        where m.wamid = x.wamid`,
       [JSON.stringify(rows)],
-      'run',
     );
   }
   const seconds = (performance.now() - started) / 1000;

@@ -4,6 +4,7 @@
  * seen before stays as first recorded, so a redelivery never moves its time.
  */
 import type { EntityManager } from '@dbulk/db';
+import { boundQuery } from './bound-query';
 import type { MessageEventRow } from './message-events';
 
 const INSERT = `
@@ -28,6 +29,6 @@ export async function insertMessageEvents(em: EntityManager, rows: MessageEventR
   const key = messageEventKey;
   // Unique-key order, so concurrent chunks touching the same messages cannot deadlock.
   const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const inserted = await em.execute<{ wamid: string; kind: string; status: string }[]>(INSERT, [JSON.stringify(sorted)]);
+  const inserted = await boundQuery<{ wamid: string; kind: string; status: string }>(em, INSERT, [JSON.stringify(sorted)]);
   return new Set(inserted.map(key));
 }

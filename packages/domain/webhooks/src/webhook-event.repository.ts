@@ -8,6 +8,7 @@
  * Everything else already seen is a duplicate and is not applied again (invariant 5).
  */
 import type { EntityManager, WebhookOutcome } from '@dbulk/db';
+import { boundQuery } from './bound-query';
 import type { StoredChangePayload } from './change-record';
 
 export interface WebhookEventRow {
@@ -44,7 +45,7 @@ export async function claimWebhookEvents(em: EntityManager, rows: WebhookEventRo
   if (rows.length === 0) return new Map();
   // Key order: two replicas claiming overlapping keys lock them in the same order (no deadlock).
   const sorted = [...rows].sort((a, b) => (a.dedupe_key < b.dedupe_key ? -1 : a.dedupe_key > b.dedupe_key ? 1 : 0));
-  const claimed = await em.execute<{ id: string; dedupe_key: string }[]>(CLAIM, [JSON.stringify(sorted)]);
+  const claimed = await boundQuery<{ id: string; dedupe_key: string }>(em, CLAIM, [JSON.stringify(sorted)]);
   return new Map(claimed.map((r) => [r.dedupe_key, String(r.id)]));
 }
 

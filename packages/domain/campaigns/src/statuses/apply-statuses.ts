@@ -10,6 +10,7 @@
  */
 import type { EntityManager } from '@dbulk/db';
 import { counterDeltaCtes } from '../messages/counters';
+import { boundQuery } from './bound-query';
 import { messageIdOfCallback } from './callback-data';
 import { COUNTED_JSON, snapshotOf, type CountedRow } from './progress-row';
 import { isWebhookStatus, rankSql, statusOfRankSql, UNRESOLVED_RANK, webhookRankSql } from './status-rank';
@@ -108,7 +109,7 @@ export async function applyStatuses(em: EntityManager, events: StatusEvent[]): P
     tenant_id: e.tenantId,
     callback_id: messageIdOfCallback(e.callbackData),
   }));
-  const [row] = await em.execute<Row[]>(STATEMENT, [JSON.stringify(rows)]);
+  const [row] = await boundQuery<Row>(em, STATEMENT, [JSON.stringify(rows)]);
   if (!row) return EMPTY;
   return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress: row.progress.map((r) => snapshotOf(r)) };
 }
