@@ -5,7 +5,7 @@
  * Meta pauses pauses its campaigns with a dbulk.control record.
  */
 import { randomInt } from 'node:crypto';
-import { applyParkedStatuses, callbackDataFor, suppressedPhones } from '@dbulk/domain-campaigns';
+import { applyParkedStatuses, callbackDataFor, preflightCampaign, suppressedPhones } from '@dbulk/domain-campaigns';
 import { countersVsRecount, createWorld, createWorldCampaign, deleteWorlds, envelope, inbound, messagesValue, status, type TestWorld } from '@dbulk/domain-webhooks/testing';
 import { waitFor } from '@dbulk/kafka/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,17 @@ describe('opt-outs feed the one suppression model', () => {
     expect(await one(`select opted_out_at is not null as out from contacts where tenant_id = ? and phone = ?`, [w.tenantId, phone])).toEqual({ out: true });
     // The predicate preflight and the sender use: suppressed for every category.
     expect(await suppressedPhones(stack.orm.em.fork(), w.tenantId, 'UTILITY', [phone, '+15550123002', '+15550123003'])).toEqual(new Set([phone, '+15550123002']));
+
+    // The next campaign's preflight skips them: a list with the opted-out contact and another one.
+    const other = '+15550123009';
+    await query(`insert into contacts (id, created_at, updated_at, tenant_id, phone) values (gen_random_uuid(), now(), now(), ?, ?)`, [w.tenantId, other]);
+    const [list] = await query<{ id: string }>(`insert into contact_lists (id, created_at, updated_at, tenant_id, name) values (gen_random_uuid(), now(), now(), ?, 'stop test') returning id`, [w.tenantId]);
+    await query(`insert into contact_list_members (list_id, contact_id, tenant_id, added_at) select ?, id, tenant_id, now() from contacts where tenant_id = ?`, [list!.id, w.tenantId]);
+    const draft = await createWorldCampaign(stack.orm.em, w, [], { templateIndex: 1, status: 'DRAFT' });
+    await query(`update campaigns set list_ids = ?::jsonb where id = ?`, [JSON.stringify([list!.id]), draft.campaignId]);
+    const preflight = await preflightCampaign(stack.orm.em.fork(), w.tenantId, draft.campaignId);
+    expect(preflight).toMatchObject({ recipients: 2, willSend: 1 });
+    expect(preflight.skipped).toContainEqual({ reason: 'opted_out', count: 1 });
 
     await send(w, [text('START', T0 + 200)]);
     await waitFor(async () => (await suppressions(w))[0]!.lifted, { what: 'the STOP lifted' });
