@@ -130,6 +130,24 @@ describe('status webhooks move campaign messages', () => {
     expect(stored).toEqual(recount);
   });
 
+  it('applies a parked status by the sweep when the wamid became known without applyParkedStatuses (the race)', async () => {
+    const w = await world();
+    const c = await createWorldCampaign(stack.orm.em, w, [{ status: 'SENDING' }]);
+    const wamid = `wamid.${w.wamidTag}.race`;
+    await send(w, [statusBody(w, [status(wamid, 'read', T0 + 30)])]);
+    await waitFor(() => query(`select 1 from message_events where wamid = ?`, [wamid]).then((r) => r[0]), { what: 'the parked status' });
+    // The sender's write of the wamid, whose own applyParkedStatuses ran before the webhook committed.
+    await stack.orm.em.fork().transactional(async (tx) => {
+      await tx.execute(`update campaign_messages set status = 'ACCEPTED', wamid = ?, accepted_at = now() where id = ?`, [wamid, c.messageIds[0]], 'run');
+      await tx.execute(`update campaigns set sending = sending - 1, accepted = accepted + 1 where id = ?`, [c.campaignId], 'run');
+    });
+    // The sweep takes statuses parked for at least 5 s, every 5 s.
+    await waitFor(async () => (await messageRows(c.campaignId))[0]!.status === 'READ', { what: 'the sweep', timeoutMs: 20_000, intervalMs: 250 });
+    expect((await messageRows(c.campaignId))[0]).toMatchObject({ wamid, read: 30 });
+    const { stored, recount } = await countersVsRecount(stack.orm.em, c.campaignId);
+    expect(stored).toEqual(recount);
+  });
+
   it('resolves an ambiguous send when its status arrives with the callback data', async () => {
     const w = await world();
     const c = await createWorldCampaign(stack.orm.em, w, [{ status: 'FAILED', reason: 'ambiguous', needsReview: true }]);
