@@ -34,8 +34,12 @@ export const senderEnvSchema = nodeEnv
     SENDER_PARTITIONS_CONCURRENTLY: int(1, 64, 4),
     /** dbulk.send records per handler call. */
     SENDER_CHUNK_SIZE: int(1, 1_000, 20),
-    /** Messages whose rate slot is further ahead than this go back to PENDING (a slow number never holds a partition). */
-    SENDER_RATE_HORIZON_MS: int(100, 60_000, 2_000),
+    /**
+     * Messages whose rate slot is further ahead than this go back to PENDING for the planner to
+     * offer again: it bounds what one number keeps claimed. Above the planner's lookahead (3 s),
+     * so in steady state nothing the planner queued is sent back.
+     */
+    SENDER_RATE_HORIZON_MS: int(100, 60_000, 5_000),
     /** Wait for Meta's answer; past it the outcome is unknown (ambiguous, never resent). */
     SENDER_GRAPH_TIMEOUT_MS: int(1_000, 120_000, 15_000),
     /** Host the planner (one leader among all replicas by advisory lock). */

@@ -40,7 +40,12 @@ export interface SenderOptions {
   groupPurpose?: string;
   retryPolicy?: RetryPolicy;
   bucket?: Omit<TokenBucketOptions, 'rate' | 'accountMax' | 'ceiling'>;
-  consumerTimings?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number; rebalanceTimeoutMs?: number; maxWaitTimeMs?: number };
+  consumerTimings?: {
+    sessionTimeoutMs?: number;
+    heartbeatIntervalMs?: number;
+    rebalanceTimeoutMs?: number;
+    maxWaitTimeMs?: number;
+  };
 }
 
 export class Sender {
@@ -51,6 +56,7 @@ export class Sender {
   readonly rates: RateRegistry;
   readonly throughput: ThroughputMeter;
   readonly semaphore: Semaphore;
+  private readonly sends: ReturnType<typeof createSendHandler>;
 
   constructor(private readonly options: SenderOptions) {
     const { orm, kafka, logger, topicPrefix } = options;
@@ -70,20 +76,21 @@ export class Sender {
       producer: this.producer,
       chunkSize: options.chunkSize ?? 50,
       partitionsConsumedConcurrently: options.partitionsConcurrently ?? 4,
-      handler: createSendHandler({
-        orm,
-        graph: options.graph,
-        producer: this.producer,
-        logger,
-        gate: this.gate,
-        rates: this.rates,
-        contexts: new CampaignContexts(options.keyring),
-        semaphore: this.semaphore,
-        throughput: this.throughput,
-        horizonMs: options.horizonMs ?? 2_000,
-        retryPolicy: options.retryPolicy,
-      }),
+      handler: (records) => this.sends.handle(records),
       ...timings,
+    });
+    this.sends = createSendHandler({
+      orm,
+      graph: options.graph,
+      producer: this.producer,
+      logger,
+      gate: this.gate,
+      rates: this.rates,
+      contexts: new CampaignContexts(options.keyring),
+      semaphore: this.semaphore,
+      throughput: this.throughput,
+      horizonMs: options.horizonMs ?? 5_000,
+      retryPolicy: options.retryPolicy,
     });
     this.control = new BatchConsumer({
       kafka,
@@ -117,11 +124,17 @@ export class Sender {
   closers(): { name: string; close: () => Promise<void> }[] {
     return [
       { name: 'send-consumer', close: () => this.consumer.shutdown() },
+      { name: 'sends-in-flight', close: () => this.sends.drain() },
       { name: 'control-consumer', close: () => this.control.shutdown() },
       { name: 'throughput', close: () => this.throughput.stop() },
       { name: 'rates', close: () => this.rates.stop() },
       { name: 'producer', close: () => this.producer.shutdown() },
     ];
+  }
+
+  /** Chunks whose sends are still running or being written. */
+  get chunksInFlight(): number {
+    return this.sends.inFlight();
   }
 
   get groupIds(): string[] {

@@ -5,6 +5,7 @@
  */
 import type { EntityManager, MikroORM } from '@dbulk/db';
 import type { Logger } from '@dbulk/logger';
+import { enterWindow, SendWindow } from './send-window';
 import { AdaptiveTokenBucket, type TokenBucketOptions } from './token-bucket';
 
 type BucketTuning = Omit<TokenBucketOptions, 'rate' | 'accountMax' | 'ceiling'>;
@@ -18,6 +19,7 @@ interface RateRow {
 export class RateRegistry {
   private readonly buckets = new Map<string, AdaptiveTokenBucket>();
   private readonly throttledAt = new Map<string, Date>();
+  private readonly windows = new Map<string, SendWindow>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -33,6 +35,15 @@ export class RateRegistry {
 
   entries(): [string, AdaptiveTokenBucket][] {
     return [...this.buckets.entries()];
+  }
+
+  /** Waits until one more send of the number stays within its hard limit in every second. */
+  async enterWindow(phoneNumberId: string): Promise<void> {
+    const bucket = this.buckets.get(phoneNumberId);
+    if (!bucket) return;
+    let window = this.windows.get(phoneNumberId);
+    if (!window) this.windows.set(phoneNumberId, (window = new SendWindow()));
+    await enterWindow(window, () => bucket.maxRate);
   }
 
   /** Loads the numbers not known yet (one query); `accountMax` is whatsapp_accounts.throughput_mps. */

@@ -48,13 +48,22 @@ async function run<M>(em: EntityManager, sql: string, params: unknown[]): Promis
 
 const idsJson = (ids: readonly string[]) => JSON.stringify(ids.map(String));
 
+/**
+ * The record's rows, locked by id and only then filtered by status. The planner produces a
+ * record before its transaction commits: filtering first would read those rows as PENDING, skip
+ * them, and leave them QUEUED with no record until the planner's lease. Locking waits for the
+ * planner's commit (or another sender's claim) and returns the rows as they are after it.
+ */
+const LOCKED = `locked as (
+       select m.id, m.campaign_id, m.status from campaign_messages m
+       where m.id in (select (jsonb_array_elements_text(?::jsonb))::bigint) order by m.id for update)`;
+
 /** QUEUED → PENDING for rows the sender will not attempt now (paused, stopped, over the rate horizon). */
 export function releaseQueued(em: EntityManager, ids: readonly string[]) {
   return run<{ id: string }>(
     em,
-    `with old as (
-       select m.id, m.campaign_id, m.status from campaign_messages m
-       where m.id in (select (jsonb_array_elements_text(?::jsonb))::bigint) and m.status = 'QUEUED' for update),
+    `with ${LOCKED},
+     old as (select * from locked where status = 'QUEUED'),
      moved as (
        update campaign_messages m set status = 'PENDING', queued_at = null, updated_at = now() from old where m.id = old.id
        returning m.id, m.campaign_id, old.status as old_status, m.status as new_status),
@@ -65,15 +74,14 @@ export function releaseQueued(em: EntityManager, ids: readonly string[]) {
 }
 
 /**
- * The compare-and-set claim: QUEUED → SENDING for the rows that are still QUEUED (another
- * sender, the planner's lease or a pause may have moved the others). Only claimed rows are sent.
+ * The compare-and-set claim: QUEUED → SENDING for the rows that are still QUEUED once locked
+ * (another sender, the planner's lease or a pause may have moved the others). Only claimed rows are sent.
  */
 export function claimQueued(em: EntityManager, ids: readonly string[]) {
   return run<ClaimedRow>(
     em,
-    `with old as (
-       select m.id, m.campaign_id, m.status from campaign_messages m
-       where m.id in (select (jsonb_array_elements_text(?::jsonb))::bigint) and m.status = 'QUEUED' for update skip locked),
+    `with ${LOCKED},
+     old as (select * from locked where status = 'QUEUED'),
      moved as (
        update campaign_messages m set status = 'SENDING', attempts = m.attempts + 1, sending_at = now(), updated_at = now()
        from old where m.id = old.id

@@ -1,12 +1,12 @@
 /**
  * One chunk of `dbulk.send` records: gate → reserve rate → release what cannot go now →
- * claim (compare-and-set) → send the claimed rows with bounded concurrency → write every outcome
- * in one statement → pause campaigns Meta says need a human → publish progress. Statements
- * are set-wise; nothing here loops over rows with SQL.
+ * claim (compare-and-set); then, in the background, send the claimed rows with bounded
+ * concurrency → write every outcome in one statement → pause campaigns Meta says need a human
+ * → publish progress. Statements are set-wise; nothing here loops over rows with SQL.
  */
 import type { EntityManager, MikroORM } from '@dbulk/db';
 import { applyParkedStatuses, callbackDataFor, suppressedPhones } from '@dbulk/domain-campaigns';
-import type { BatchContext, DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
+import type { DecodedRecord, SendRecord, TypedProducer } from '@dbulk/kafka';
 import type { Logger } from '@dbulk/logger';
 import type { GraphClient } from '@dbulk/meta';
 import type { SendGate } from '../gate/send-gate';
@@ -58,21 +58,34 @@ export function createSendHandler(deps: SendBatchDeps) {
       try {
         ctx = await deps.contexts.get(em, record.campaignId);
       } catch (err) {
-        log.error({ err, campaignId: record.campaignId }, 'cannot read the campaign, its template or its token: pausing it');
-        const reason = 'Sending paused: the WhatsApp connection or template of this campaign could not be read. Reconnect the number, then resume.';
-        pauses.push({ campaignId: record.campaignId, statusCode: 'SEND_CONTEXT_UNREADABLE', statusReason: reason });
+        log.error(
+          { err, campaignId: record.campaignId },
+          'cannot read the campaign, its template or its token: pausing it',
+        );
+        const reason =
+          'Sending paused: the WhatsApp connection or template of this campaign could not be read. Reconnect the number, then resume.';
+        pauses.push({
+          campaignId: record.campaignId,
+          statusCode: 'SEND_CONTEXT_UNREADABLE',
+          statusReason: reason,
+        });
         deps.gate.stopCampaign(record.campaignId);
         release.push(...record.messageIds);
         continue;
       }
       if (ctx.tenantId !== record.tenantId) {
-        log.error({ campaignId: record.campaignId, tenantId: record.tenantId }, 'send record names another tenant: ignored');
+        log.error(
+          { campaignId: record.campaignId, tenantId: record.tenantId },
+          'send record names another tenant: ignored',
+        );
         continue;
       }
       await deps.rates.ensure(em, [{ phoneNumberId: ctx.phoneNumberId, accountMax: ctx.accountMax }]);
       const fresh = record.messageIds.filter((id) => !planned.has(id));
       const delays = deps.rates.get(ctx.phoneNumberId)!.reserve(fresh.length, now, deps.horizonMs);
-      fresh.forEach((id, i) => (i < delays.length ? planned.set(id, { ctx, delay: delays[i]! }) : release.push(id)));
+      fresh.forEach((id, i) =>
+        i < delays.length ? planned.set(id, { ctx, delay: delays[i]! }) : release.push(id),
+      );
     }
     if (release.length > 0) progress.add((await releaseQueued(em, release)).counted);
     const claim = await claimQueued(em, [...planned.keys()]);
@@ -86,13 +99,18 @@ export function createSendHandler(deps: SendBatchDeps) {
     const groups = new Map<string, { tenantId: string; category: string; phones: string[] }>();
     for (const { row, planned } of claimed) {
       const key = `${row.tenant_id}:${planned.ctx.category}`;
-      const group = groups.get(key) ?? { tenantId: row.tenant_id, category: planned.ctx.category, phones: [] };
+      const group = groups.get(key) ?? {
+        tenantId: row.tenant_id,
+        category: planned.ctx.category,
+        phones: [],
+      };
       group.phones.push(row.phone);
       groups.set(key, group);
     }
     const out = new Set<string>();
     for (const g of groups.values()) {
-      for (const phone of await suppressedPhones(em, g.tenantId, g.category, g.phones)) out.add(`${g.tenantId}:${phone}`);
+      for (const phone of await suppressedPhones(em, g.tenantId, g.category, g.phones))
+        out.add(`${g.tenantId}:${phone}`);
     }
     return out;
   }
@@ -104,47 +122,91 @@ export function createSendHandler(deps: SendBatchDeps) {
     return deps.semaphore.run(async () => {
       if (stopped()) return { kind: 'released' } as const;
       const { ctx } = planned;
+      await deps.rates.enterWindow(ctx.phoneNumberId);
       const components = buildComponents(ctx.template, row.variables ?? {});
       try {
         const result = await deps.graph.sendTemplate(ctx.phoneNumberId, ctx.token, {
           to: row.phone.replace(/^\+/, ''),
-          template: { name: ctx.template.name, language: { code: ctx.template.language }, ...(components.length ? { components } : {}) },
+          template: {
+            name: ctx.template.name,
+            language: { code: ctx.template.language },
+            ...(components.length ? { components } : {}),
+          },
           bizOpaqueCallbackData: callbackDataFor(row.id),
         });
         deps.rates.get(ctx.phoneNumberId)?.onSuccess();
         deps.throughput.record(ctx.phoneNumberId, ctx.tenantId);
         return { kind: 'accepted', wamid: result.wamid } as const;
       } catch (err) {
-        const outcome = decideFailure(err, row.attempts, Date.now(), deps.retryPolicy ?? DEFAULT_RETRY_POLICY);
-        if ((outcome.kind === 'retry' || outcome.kind === 'pause') && outcome.throttled) deps.rates.throttled(ctx.phoneNumberId);
+        const outcome = decideFailure(
+          err,
+          row.attempts,
+          Date.now(),
+          deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
+        );
+        if ((outcome.kind === 'retry' || outcome.kind === 'pause') && outcome.throttled)
+          deps.rates.throttled(ctx.phoneNumberId);
         if (outcome.kind === 'pause') deps.gate.stopCampaign(row.campaign_id);
-        if (outcome.kind !== 'retry') log.warn({ err, messageId: row.id, campaignId: row.campaign_id, outcome: outcome.kind }, 'send failed');
+        if (outcome.kind !== 'retry')
+          log.warn(
+            { err, messageId: row.id, campaignId: row.campaign_id, outcome: outcome.kind },
+            'send failed',
+          );
         return outcome;
       }
     });
   }
 
-  return async function handle(records: DecodedRecord<SendRecord>[], ctx?: BatchContext): Promise<void> {
-    // Sends take up to the rate horizon plus Meta's answer: keep the membership alive meanwhile.
-    const beat = ctx ? setInterval(() => void ctx.heartbeat().catch(() => undefined), 1_000) : undefined;
-    try {
-      await handleChunk(records);
-    } finally {
-      clearInterval(beat);
-    }
-  };
+  // Sends finish in the background: the partition moves on to its next records at once, so a
+  // slow or throttled number never holds up the other tenants on it. The claim is the guard
+  // against sending twice, not the offset: a crash leaves claimed rows SENDING, which the
+  // planner's lease turns into ambiguous (never resent), as it would mid-chunk.
+  const pending = new Set<Promise<void>>();
 
-  async function handleChunk(records: DecodedRecord<SendRecord>[]): Promise<void> {
+  async function handle(records: DecodedRecord<SendRecord>[]): Promise<void> {
     const progress = new ProgressCollector();
     const pauses: PauseOrder[] = [];
-    const { claimed, suppressed } = await plan(records.map((r) => r.value), progress, pauses);
+    const { claimed, suppressed } = await plan(
+      records.map((r) => r.value),
+      progress,
+      pauses,
+    );
+    const task: Promise<void> = complete(claimed, suppressed, progress, pauses)
+      .catch((err: unknown) =>
+        log.error(
+          { err, claimed: claimed.length },
+          'could not write send outcomes; the rows stay SENDING until the planner marks them ambiguous',
+        ),
+      )
+      .finally(() => pending.delete(task));
+    pending.add(task);
+  }
+
+  async function complete(
+    claimed: Omit<Attempt, 'outcome'>[],
+    suppressed: Set<string>,
+    progress: ProgressCollector,
+    pauses: PauseOrder[],
+  ): Promise<void> {
+    const started = performance.now();
     const attempts: Attempt[] = await Promise.all(
       claimed.map(async (c) => ({
         ...c,
-        outcome: suppressed.has(`${c.row.tenant_id}:${c.row.phone}`) ? ({ kind: 'skipped', reason: 'suppressed' } as const) : await sendOne(c),
+        outcome: suppressed.has(`${c.row.tenant_id}:${c.row.phone}`)
+          ? ({ kind: 'skipped', reason: 'suppressed' } as const)
+          : await sendOne(c),
       })),
     );
+    const sent = performance.now();
     const wamids = await writeOutcomes(deps.orm, attempts, pauses, progress);
+    log.debug(
+      {
+        claimed: claimed.length,
+        sendMs: Math.round(sent - started),
+        writeMs: Math.round(performance.now() - sent),
+      },
+      'chunk sent',
+    );
     for (const pause of pauses) deps.contexts.forget(pause.campaignId);
     if (wamids.length > 0) {
       // Statuses that raced ahead of the answer (Meta's webhooks can beat our write) apply now.
@@ -157,12 +219,28 @@ export function createSendHandler(deps: SendBatchDeps) {
     }
     await publish(deps, progress, pauses, log);
   }
+
+  return {
+    handle,
+    /** Sends in flight (claimed, not yet written). */
+    inFlight: () => pending.size,
+    /** Waits for every send in flight and its results to be written (drain on SIGTERM). */
+    async drain(): Promise<void> {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
 }
 
 async function publish(deps: SendBatchDeps, progress: ProgressCollector, pauses: PauseOrder[], log: Logger) {
   try {
     if (pauses.length > 0) {
-      await deps.producer.send('dbulk.control', pauses.map((p) => ({ key: `campaign:${p.campaignId}`, value: { type: 'campaign' as const, campaignId: p.campaignId, action: 'pause' as const } })));
+      await deps.producer.send(
+        'dbulk.control',
+        pauses.map((p) => ({
+          key: `campaign:${p.campaignId}`,
+          value: { type: 'campaign' as const, campaignId: p.campaignId, action: 'pause' as const },
+        })),
+      );
     }
     const events = progress.events();
     if (events.length > 0) await deps.producer.send('dbulk.events', events);
