@@ -5,7 +5,7 @@
  */
 import type { EntityManager, MikroORM } from '@dbulk/db';
 import type { Logger } from '@dbulk/logger';
-import { enterWindow, SendWindow } from './send-window';
+import { SendWindow } from './send-window';
 import { AdaptiveTokenBucket, type TokenBucketOptions } from './token-bucket';
 
 type BucketTuning = Omit<TokenBucketOptions, 'rate' | 'accountMax' | 'ceiling'>;
@@ -37,25 +37,55 @@ export class RateRegistry {
     return [...this.buckets.entries()];
   }
 
-  /** Waits until one more send of the number stays within its hard limit in every second. */
-  async enterWindow(phoneNumberId: string): Promise<void> {
+  /**
+   * The most sends of the number allowed in any sliding second: the current rate with the
+   * bucket's burst allowance, never above the number's limit (Meta's throughput or the ceiling).
+   * Sends reserved before a halving or a new ceiling are held back by it.
+   */
+  windowLimit(phoneNumberId: string): number {
     const bucket = this.buckets.get(phoneNumberId);
-    if (!bucket) return;
+    return bucket ? Math.max(1, Math.floor(Math.min(bucket.maxRate, bucket.rate * 1.1))) : Infinity;
+  }
+
+  private window(phoneNumberId: string): SendWindow {
     let window = this.windows.get(phoneNumberId);
     if (!window) this.windows.set(phoneNumberId, (window = new SendWindow()));
-    await enterWindow(window, () => bucket.maxRate);
+    return window;
+  }
+
+  /** How long until the number's window has room for one more send (0: now). */
+  windowWaitMs(phoneNumberId: string, now = Date.now()): number {
+    return this.window(phoneNumberId).waitMs(this.windowLimit(phoneNumberId), now);
+  }
+
+  /** Takes a place in the window if there is one, right before the request leaves. */
+  tryEnterWindow(phoneNumberId: string, now = Date.now()): boolean {
+    if (this.windowWaitMs(phoneNumberId, now) > 0) return false;
+    this.window(phoneNumberId).record(now);
+    return true;
   }
 
   /** Loads the numbers not known yet (one query); `accountMax` is whatsapp_accounts.throughput_mps. */
-  async ensure(em: EntityManager, numbers: readonly { phoneNumberId: string; accountMax: number }[]): Promise<void> {
+  async ensure(
+    em: EntityManager,
+    numbers: readonly { phoneNumberId: string; accountMax: number }[],
+  ): Promise<void> {
     const missing = numbers.filter((n) => !this.buckets.has(n.phoneNumberId));
     if (missing.length === 0) return;
-    const rows = await this.read(em, missing.map((n) => n.phoneNumberId));
+    const rows = await this.read(
+      em,
+      missing.map((n) => n.phoneNumberId),
+    );
     for (const n of missing) {
       const row = rows.get(n.phoneNumberId);
       this.buckets.set(
         n.phoneNumberId,
-        new AdaptiveTokenBucket({ ...this.tuning, rate: row?.rate ?? n.accountMax, accountMax: n.accountMax, ceiling: row?.ceiling ?? null }),
+        new AdaptiveTokenBucket({
+          ...this.tuning,
+          rate: row?.rate ?? n.accountMax,
+          accountMax: n.accountMax,
+          ceiling: row?.ceiling ?? null,
+        }),
       );
     }
   }
@@ -73,7 +103,9 @@ export class RateRegistry {
     const bucket = this.buckets.get(phoneNumberId);
     if (!bucket?.onThrottled(now)) return;
     this.throttledAt.set(phoneNumberId, new Date(now));
-    void this.flush().catch((err: unknown) => this.logger.warn({ err, phoneNumberId }, 'could not persist a halved rate'));
+    void this.flush().catch((err: unknown) =>
+      this.logger.warn({ err, phoneNumberId }, 'could not persist a halved rate'),
+    );
   }
 
   start(): void {
@@ -94,7 +126,11 @@ export class RateRegistry {
     const dirty = this.entries().filter(([, b]) => b.dirty);
     if (dirty.length === 0) return;
     for (const [, b] of dirty) b.dirty = false;
-    const rows = dirty.map(([id, b]) => ({ id, rate: b.rate, throttled_at: this.throttledAt.get(id)?.toISOString() ?? null }));
+    const rows = dirty.map(([id, b]) => ({
+      id,
+      rate: b.rate,
+      throttled_at: this.throttledAt.get(id)?.toISOString() ?? null,
+    }));
     try {
       await this.orm.em.fork().execute(
         `insert into send_rates (phone_number_id, rate, last_throttled_at, updated_at)
@@ -115,6 +151,11 @@ export class RateRegistry {
       `select phone_number_id, rate, ceiling from send_rates where phone_number_id in (select jsonb_array_elements_text(?::jsonb))`,
       [JSON.stringify(ids)],
     );
-    return new Map(rows.map((r) => [r.phone_number_id, { ...r, rate: Number(r.rate), ceiling: r.ceiling === null ? null : Number(r.ceiling) }]));
+    return new Map(
+      rows.map((r) => [
+        r.phone_number_id,
+        { ...r, rate: Number(r.rate), ceiling: r.ceiling === null ? null : Number(r.ceiling) },
+      ]),
+    );
   }
 }

@@ -18,15 +18,3 @@ export class SendWindow {
     this.times.push(now);
   }
 }
-
-/** Waits until the window allows one more send, records it, and returns. */
-export async function enterWindow(window: SendWindow, limit: () => number, now: () => number = Date.now): Promise<void> {
-  for (;;) {
-    const wait = window.waitMs(limit(), now());
-    if (wait <= 0) {
-      window.record(now());
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}

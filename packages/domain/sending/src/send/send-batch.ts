@@ -38,6 +38,9 @@ export interface SendBatchDeps {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A send held back longer than this by its number's window goes back to PENDING (the planner re-paces it). */
+const WINDOW_PATIENCE_MS = 2_000;
+
 type Planned = Attempt['planned'];
 
 export function createSendHandler(deps: SendBatchDeps) {
@@ -118,43 +121,54 @@ export function createSendHandler(deps: SendBatchDeps) {
   async function sendOne({ row, planned }: Omit<Attempt, 'outcome'>): Promise<SendOutcome> {
     if (planned.delay > 0) await sleep(planned.delay);
     const stopped = () => deps.gate.stopReason(row.tenant_id, row.campaign_id) !== null;
-    if (stopped()) return { kind: 'released' };
-    return deps.semaphore.run(async () => {
-      if (stopped()) return { kind: 'released' } as const;
-      const { ctx } = planned;
-      await deps.rates.enterWindow(ctx.phoneNumberId);
-      const components = buildComponents(ctx.template, row.variables ?? {});
-      try {
-        const result = await deps.graph.sendTemplate(ctx.phoneNumberId, ctx.token, {
-          to: row.phone.replace(/^\+/, ''),
-          template: {
-            name: ctx.template.name,
-            language: { code: ctx.template.language },
-            ...(components.length ? { components } : {}),
-          },
-          bizOpaqueCallbackData: callbackDataFor(row.id),
-        });
-        deps.rates.get(ctx.phoneNumberId)?.onSuccess();
-        deps.throughput.record(ctx.phoneNumberId, ctx.tenantId);
-        return { kind: 'accepted', wamid: result.wamid } as const;
-      } catch (err) {
-        const outcome = decideFailure(
-          err,
-          row.attempts,
-          Date.now(),
-          deps.retryPolicy ?? DEFAULT_RETRY_POLICY,
-        );
-        if ((outcome.kind === 'retry' || outcome.kind === 'pause') && outcome.throttled)
-          deps.rates.throttled(ctx.phoneNumberId);
-        if (outcome.kind === 'pause') deps.gate.stopCampaign(row.campaign_id);
-        if (outcome.kind !== 'retry')
-          log.warn(
-            { err, messageId: row.id, campaignId: row.campaign_id, outcome: outcome.kind },
-            'send failed',
-          );
-        return outcome;
+    const phone = planned.ctx.phoneNumberId;
+    const since = Date.now();
+    for (;;) {
+      if (stopped()) return { kind: 'released' };
+      // Held back by the number's sliding second (a halving or a new ceiling since the slot was
+      // reserved): wait outside the concurrency slots, and give the row back if it takes long.
+      const wait = deps.rates.windowWaitMs(phone);
+      if (wait > 0) {
+        if (Date.now() + wait - since > WINDOW_PATIENCE_MS) return { kind: 'released' };
+        await sleep(wait);
+        continue;
       }
-    });
+      const outcome = await deps.semaphore.run(async (): Promise<SendOutcome | null> => {
+        if (stopped()) return { kind: 'released' };
+        // Another send took the window's last place while this one waited for a slot: wait again.
+        return deps.rates.tryEnterWindow(phone) ? send(row, planned.ctx) : null;
+      });
+      if (outcome) return outcome;
+    }
+  }
+
+  async function send(row: Attempt['row'], ctx: Attempt['planned']['ctx']): Promise<SendOutcome> {
+    const components = buildComponents(ctx.template, row.variables ?? {});
+    try {
+      const result = await deps.graph.sendTemplate(ctx.phoneNumberId, ctx.token, {
+        to: row.phone.replace(/^\+/, ''),
+        template: {
+          name: ctx.template.name,
+          language: { code: ctx.template.language },
+          ...(components.length ? { components } : {}),
+        },
+        bizOpaqueCallbackData: callbackDataFor(row.id),
+      });
+      deps.rates.get(ctx.phoneNumberId)?.onSuccess();
+      deps.throughput.record(ctx.phoneNumberId, ctx.tenantId);
+      return { kind: 'accepted', wamid: result.wamid };
+    } catch (err) {
+      const outcome = decideFailure(err, row.attempts, Date.now(), deps.retryPolicy ?? DEFAULT_RETRY_POLICY);
+      if ((outcome.kind === 'retry' || outcome.kind === 'pause') && outcome.throttled)
+        deps.rates.throttled(ctx.phoneNumberId);
+      if (outcome.kind === 'pause') deps.gate.stopCampaign(row.campaign_id);
+      if (outcome.kind !== 'retry')
+        log.warn(
+          { err, messageId: row.id, campaignId: row.campaign_id, outcome: outcome.kind },
+          'send failed',
+        );
+      return outcome;
+    }
   }
 
   // Sends finish in the background: the partition moves on to its next records at once, so a
