@@ -59,7 +59,7 @@ describe('sending controls', () => {
 
   it('streams senders’ throughput samples to admins', async () => {
     const controller = new AbortController();
-    const stream = await (await admin.admin()).sending.onThroughput(undefined, { signal: controller.signal });
+    const stream = await (await admin.admin({ signal: controller.signal })).sending.onThroughput();
     const first = (stream as AsyncIterable<unknown>)[Symbol.asyncIterator]().next();
     await new Promise((r) => setTimeout(r, 20));
     events.emit('event', { tenantId: 't1', type: 'campaign.progress', at: new Date().toISOString(), data: {} });

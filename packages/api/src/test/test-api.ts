@@ -113,8 +113,9 @@ export class TestBrowser {
     return tenantCaller(await createContext(this.deps, this.meta()), options);
   }
 
-  async admin() {
-    return adminCaller(await createContext(this.deps, this.meta()));
+  /** `signal` ends subscriptions started through this caller. */
+  async admin(options: { signal?: AbortSignal } = {}) {
+    return adminCaller(await createContext(this.deps, this.meta()), options);
   }
 
   /** Signs up with a fresh tenant; returns the ids and credentials. */
