@@ -18,3 +18,4 @@ export { createPlanner, type Planner, type PlannerDeps } from './planner/planner
 export { AMBIGUOUS_TITLE } from './planner/maintenance';
 export { LIMIT_WAIT_CODE } from './planner/release';
 export { startEventsHub, type EventsHub } from './events/events-hub';
+export * from './stats.service';

@@ -11,6 +11,7 @@ const canSeeActivity = (role: string) => role === 'owner' || role === 'admin';
 export const Route = createFileRoute('/_authed/')({
   loader: async ({ context: { queryClient, trpc } }) => {
     const tenant = await queryClient.ensureQueryData(trpc.tenants.current.queryOptions());
+    await queryClient.ensureQueryData(trpc.campaigns.stats.queryOptions());
     if (canSeeActivity(tenant.role)) await queryClient.ensureQueryData(trpc.audit.list.queryOptions({ limit: 15 }));
   },
   component: DashboardPage,

@@ -17,6 +17,7 @@ import {
   preflightCampaign,
   previewCampaign,
   startCampaign,
+  tenantSendStats,
   updateCampaign,
 } from '@dbulk/domain-campaigns';
 import { tenantProcedure } from '../../trpc';
@@ -42,6 +43,8 @@ const Draft = z.object({
 const ByCampaign = z.object({ campaignId: Id });
 
 export const campaignsRouter = {
+  /** Last 30 days of the tenant's sending, for the dashboard. */
+  stats: tenantProcedure('viewer').query(({ ctx }) => tenantSendStats(ctx.em, ctx.tenant.id)),
   list: tenantProcedure('viewer')
     .input(
       z.object({ status: z.enum(CAMPAIGN_STATUSES).optional(), cursor: Id.optional(), limit: PageLimit }),

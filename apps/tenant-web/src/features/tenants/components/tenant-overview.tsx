@@ -1,16 +1,24 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Card, DescriptionList, RoleBadge, Stat, StatusBadge } from '@dbulk/ui';
 import { useTRPC } from '../../../lib/trpc';
+import { SendingControl } from './sending-control';
 
-/** The dashboard's top: who and where you are, and the numbers later features fill in. */
+/** The dashboard's top: who and where you are, what was sent lately, and the owner's brake. */
 export function TenantOverview() {
   const trpc = useTRPC();
   const { data: tenant } = useSuspenseQuery(trpc.tenants.current.queryOptions());
+  const { data: stats } = useSuspenseQuery(trpc.campaigns.stats.queryOptions());
+  const rate = stats.deliveryRate === null ? '—' : `${(stats.deliveryRate * 100).toFixed(1)} %`;
   return (
     <>
       <div className="ui-grid">
-        <Stat label="Messages sent · 30 days" value="—" hint="Arrives with campaigns" testId="stat-messages" />
-        <Stat label="Delivery rate" value="—" hint="Arrives with campaigns" />
+        <Stat
+          label="Messages sent · 30 days"
+          value={stats.sent.toLocaleString()}
+          hint={`${stats.read.toLocaleString()} read · ${stats.failed.toLocaleString()} failed`}
+          testId="stat-messages"
+        />
+        <Stat label="Delivery rate" value={rate} hint="Delivered or read ÷ sent, 30 days" testId="stat-delivery-rate" />
         <Stat label="Spend this month" value="—" hint="Arrives with billing" />
         <Stat label="Credit remaining" value="—" hint="Arrives with billing" />
       </div>
@@ -25,6 +33,7 @@ export function TenantOverview() {
           ]}
         />
       </Card>
+      <SendingControl sendingEnabled={tenant.sendingEnabled} isOwner={tenant.role === 'owner'} />
     </>
   );
 }
