@@ -4,6 +4,7 @@ import { Migration20261125174504 } from './Migration20261125174504';
 import { Migration20261125175625 } from './Migration20261125175625';
 import { Migration20261125195119 } from './Migration20261125195119';
 import { Migration20261125205024 } from './Migration20261125205024';
+import { Migration20261125215000 } from './Migration20261125215000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
@@ -13,4 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125195119', class: Migration20261125195119 },
   // campaign_messages.contact_id without a foreign key: campaign start inserts 100k rows at once.
   { name: 'Migration20261125205024', class: Migration20261125205024 },
+  // Partial indexes on campaign_messages.wamid and accepted_at (null until Meta accepts).
+  { name: 'Migration20261125215000', class: Migration20261125215000 },
 ];

@@ -28,7 +28,7 @@ export interface RecipientQuery {
 export function recipientsCtes(q: RecipientQuery, usNpas: string[]): { sql: string; params: unknown[] } {
   const sql = `memberships as (
     select m.contact_id, count(*) as n from contact_list_members m
-    where m.tenant_id = ?::uuid and m.list_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)
+    where m.tenant_id = ?::uuid and m.list_id = any(string_to_array(?::text, ',')::uuid[])
     group by m.contact_id),
   recipients as materialized (
     select c.id as contact_id, c.phone, c.name, c.attributes, ms.n,
@@ -41,9 +41,11 @@ export function recipientsCtes(q: RecipientQuery, usNpas: string[]): { sql: stri
       end as reason
     from memberships ms join contacts c on c.id = ms.contact_id and c.tenant_id = ?::uuid
     ${q.tagFilter.length ? 'where c.tags @> array(select jsonb_array_elements_text(?::jsonb))::text[]' : ''})`;
+  // A plain array (not a join with jsonb_array_elements) lets the primary key (list_id, …) find
+  // the memberships: with hash joins forced, the join form scanned every tenant's memberships.
   const params = [
     q.tenantId,
-    JSON.stringify(q.listIds),
+    q.listIds.join(','),
     q.category,
     q.category,
     JSON.stringify(usNpas),
@@ -80,7 +82,9 @@ export interface RecipientCounts {
  * Hash joins are right at any size here, so the transaction says so (SET LOCAL).
  */
 export async function preferHashJoins(tx: EntityManager): Promise<void> {
-  await tx.execute(`set local enable_nestloop = off; set local work_mem = '64MB'`);
+  // jit off: with nested loops disabled the cost estimates explode and PostgreSQL spent ~0.34 s
+  // of a 2 s start compiling the statement.
+  await tx.execute(`set local enable_nestloop = off; set local work_mem = '64MB'; set local jit = off`);
 }
 
 export async function countRecipients(em: EntityManager, q: RecipientQuery): Promise<RecipientCounts> {
