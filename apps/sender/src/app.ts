@@ -1,12 +1,8 @@
 /**
- * The sender's small HTTP side, built without listening so tests use `app.inject()`:
- * `/healthz` (alive), `/readyz` (the send consumer is in its group and PostgreSQL answers),
- * `/metrics`.
- * @see https://fastify.dev/docs/latest/Guides/Testing/
+ * The sender's small HTTP side: `/healthz` (alive), `/readyz` (the send consumer is in its group
+ * and PostgreSQL answers), `/metrics` — the shared probe app of @dbulk/lifecycle.
  */
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
-import type { Logger } from '@dbulk/logger';
-import type { Registry } from 'prom-client';
+import { buildProbeApp, type ProbeAppDeps } from '@dbulk/lifecycle';
 
 export interface ReadyReport {
   ready: boolean;
@@ -15,22 +11,6 @@ export interface ReadyReport {
   planner: 'leader' | 'follower' | 'off';
 }
 
-export interface SenderAppDeps {
-  logger: Logger;
-  registry: Registry;
-  ready: () => Promise<ReadyReport>;
-}
+export type SenderAppDeps = ProbeAppDeps<ReadyReport>;
 
-export async function buildApp(deps: SenderAppDeps) {
-  const app = Fastify({
-    loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
-    logController: new LogController({ disableRequestLogging: true }),
-  });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    const report = await deps.ready();
-    return reply.code(report.ready ? 200 : 503).send(report);
-  });
-  app.get('/metrics', async (_request, reply) => reply.type(deps.registry.contentType).send(await deps.registry.metrics()));
-  return app;
-}
+export const buildApp = (deps: SenderAppDeps) => buildProbeApp(deps);
