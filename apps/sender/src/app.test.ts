@@ -18,4 +18,9 @@ describe('sender HTTP', () => {
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ ready: false, consumer: 'connected', database: 'down', planner: 'follower' });
   });
+
+  it('makes a planner-only process ready without a consumer, but never without the database', async () => {
+    expect((await (await app({ ready: true, consumer: 'off', database: 'up', planner: 'leader' })).inject('/readyz')).statusCode).toBe(200);
+    expect((await (await app({ ready: false, consumer: 'off', database: 'down', planner: 'follower' })).inject('/readyz')).statusCode).toBe(503);
+  });
 });

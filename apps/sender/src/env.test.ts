@@ -13,6 +13,15 @@ describe('sender env', () => {
     expect(loadSenderEnv({ ...base, PLANNER_ENABLED: 'false' }).PLANNER_ENABLED).toBe(false);
   });
 
+  it('runs a planner-only process with SENDER_CONSUMER_ENABLED=false (the chart\'s planner Deployment)', () => {
+    expect(loadSenderEnv(base).SENDER_CONSUMER_ENABLED).toBe(true);
+    expect(loadSenderEnv({ ...base, SENDER_CONSUMER_ENABLED: 'false' })).toMatchObject({ SENDER_CONSUMER_ENABLED: false, PLANNER_ENABLED: true });
+  });
+
+  it('refuses a process with neither the consumer nor the planner', () => {
+    expect(() => loadSenderEnv({ ...base, SENDER_CONSUMER_ENABLED: 'false', PLANNER_ENABLED: 'false' })).toThrow(/would do nothing/);
+  });
+
   it('names a missing encryption key (tokens cannot be opened without it)', () => {
     const { ENCRYPTION_KEY: _key, ...rest } = base;
     expect(() => loadSenderEnv(rest)).toThrow(ConfigError);

@@ -4,7 +4,7 @@
  * @see https://zod.dev/api
  */
 import { z } from 'zod';
-import { databaseEnv, encryptionEnv, httpEnv, kafkaEnv, metaEnv, nodeEnv, parseEnv } from '@dbulk/config';
+import { ConfigError, databaseEnv, encryptionEnv, httpEnv, kafkaEnv, metaEnv, nodeEnv, parseEnv } from '@dbulk/config';
 
 type EnvSource = Record<string, string | undefined>;
 
@@ -42,6 +42,8 @@ export const senderEnvSchema = nodeEnv
     SENDER_RATE_HORIZON_MS: int(100, 60_000, 5_000),
     /** Wait for Meta's answer; past it the outcome is unknown (ambiguous, never resent). */
     SENDER_GRAPH_TIMEOUT_MS: int(1_000, 120_000, 15_000),
+    /** Join `sender.<purpose>` and send; false for a planner-only process (its own Deployment in Kubernetes). */
+    SENDER_CONSUMER_ENABLED: bool(true),
     /** Host the planner (one leader among all replicas by advisory lock). */
     PLANNER_ENABLED: bool(true),
     PLANNER_TICK_MS: int(50, 10_000, 300),
@@ -52,4 +54,14 @@ export const senderEnvSchema = nodeEnv
 
 export type SenderEnv = z.output<typeof senderEnvSchema>;
 
-export const loadSenderEnv = (source: EnvSource = process.env): SenderEnv => parseEnv(senderEnvSchema, source);
+/** A process that neither sends nor plans would only answer probes: refuse it at start-up. */
+export const assertHasRole = (env: Pick<SenderEnv, 'SENDER_CONSUMER_ENABLED' | 'PLANNER_ENABLED'>): void => {
+  if (!env.SENDER_CONSUMER_ENABLED && !env.PLANNER_ENABLED)
+    throw new ConfigError(['SENDER_CONSUMER_ENABLED and PLANNER_ENABLED are both false: the process would do nothing']);
+};
+
+export const loadSenderEnv = (source: EnvSource = process.env): SenderEnv => {
+  const env = parseEnv(senderEnvSchema, source);
+  assertHasRole(env);
+  return env;
+};

@@ -36,6 +36,8 @@ export class SenderWorker {
   readonly planner: Planner | null;
   readonly registry: Registry;
   private readonly plannerProducer: TypedProducer | null;
+  /** False in a planner-only process: the Sender is built (metrics read it) but never started. */
+  private readonly consuming: boolean;
 
   private constructor(
     readonly orm: MikroORM,
@@ -44,6 +46,7 @@ export class SenderWorker {
     private readonly logger: Logger,
     overrides: WorkerOverrides,
   ) {
+    this.consuming = env.SENDER_CONSUMER_ENABLED;
     const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-sender`, logger });
     this.sender = new Sender({
       orm,
@@ -98,19 +101,19 @@ export class SenderWorker {
   }
 
   async start(): Promise<void> {
-    await this.sender.start();
+    if (this.consuming) await this.sender.start();
     if (this.plannerProducer && this.planner) {
       await this.plannerProducer.start();
       await this.planner.start();
     }
-    this.logger.info({ groups: this.sender.groupIds, planner: this.planner ? 'on' : 'off' }, 'sending');
+    this.logger.info({ groups: this.consuming ? this.sender.groupIds : [], planner: this.planner ? 'on' : 'off' }, 'sending');
   }
 
   /** `extra` (the HTTP server) closes after Kafka and before the database. */
   closers(extra: Closer[] = []): Closer[] {
     return [
       ...(this.planner ? [{ name: 'planner', close: () => this.planner!.stop() }] : []),
-      ...this.sender.closers(),
+      ...(this.consuming ? this.sender.closers() : []),
       ...(this.plannerProducer ? [{ name: 'planner-producer', close: () => this.plannerProducer!.shutdown() }] : []),
       { name: 'graph', close: () => this.graph.close() },
       ...extra,
@@ -119,7 +122,7 @@ export class SenderWorker {
   }
 
   async ready(): Promise<ReadyReport> {
-    const consumer = this.sender.consumer.health().connected ? 'connected' : 'disconnected';
+    const consumer = !this.consuming ? 'off' : this.sender.consumer.health().connected ? 'connected' : 'disconnected';
     const planner = this.planner ? (this.planner.isLeader() ? 'leader' : 'follower') : 'off';
     let database: ReadyReport['database'] = 'up';
     let timer: NodeJS.Timeout | undefined;
@@ -134,6 +137,6 @@ export class SenderWorker {
     } finally {
       clearTimeout(timer);
     }
-    return { ready: consumer === 'connected' && database === 'up', consumer, database, planner };
+    return { ready: consumer !== 'disconnected' && database === 'up', consumer, database, planner };
   }
 }
