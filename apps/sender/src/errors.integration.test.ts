@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { controlCampaign } from '@dbulk/domain-campaigns';
 import { waitFor } from '@dbulk/kafka/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignState, createStack, sandboxControl, seedCampaign, startWorker, type Stack } from './test/harness';
@@ -15,18 +17,41 @@ afterAll(async () => stack?.close(), 60_000);
 describe('Meta errors by class', () => {
   it('an expired token (190) pauses the campaign with a reason, returns its rows to PENDING and audits it as system', async () => {
     const s = await seedCampaign(stack, { count: 50 });
+    // A second RUNNING campaign on the same number: Meta's refusal is about the number, so it pauses too.
+    const [second] = await stack.sql<{ id: string }>(
+      `insert into campaigns (id, tenant_id, name, account_id, template_id, status, category, started_at, total, pending, created_at, updated_at)
+       select ?, tenant_id, 'second', account_id, template_id, 'RUNNING', category, now(), 5, 5, now(), now() from campaigns where id = ? returning id`,
+      [randomUUID(), s.campaignId],
+    );
+    await stack.sql(
+      `insert into campaign_messages (tenant_id, campaign_id, phone, status) select ?, ?, '+4917' || lpad(g::text, 8, '0'), 'PENDING' from generate_series(1, 5) g`,
+      [s.tenantId, second!.id],
+    );
     await sandboxControl(stack, 'PATCH', `/tokens/${s.token}`, { expires_in_seconds: -1 });
     await waitFor(async () => (await campaignState(stack, s.campaignId)).campaign.status === 'PAUSED', { timeoutMs: 20_000, what: 'campaign paused' });
     await waitFor(async () => (await campaignState(stack, s.campaignId)).recount.PENDING === 50, { timeoutMs: 10_000, what: 'every row back to PENDING' });
+    await waitFor(async () => (await campaignState(stack, second!.id)).campaign.status === 'PAUSED', { timeoutMs: 10_000, what: 'the second campaign paused' });
 
     const { campaign, countersMatch } = await campaignState(stack, s.campaignId);
     expect(campaign.status_code).toBe('META_190');
-    expect(String(campaign.status_reason)).toMatch(/access token expired.*resume/);
+    expect(String(campaign.status_reason)).toMatch(/access token expired.*Reconnect or revalidate.*resume/);
     expect(countersMatch).toBe(true);
+    expect((await campaignState(stack, second!.id)).campaign.status_code).toBe('META_190');
     const audit = await stack.sql<{ actor_email: string; action: string }>(`select actor_email, action from audit_logs where target_id = ?`, [s.campaignId]);
     expect(audit).toEqual([{ actor_email: 'system', action: 'campaign.paused' }]);
     const sends = await sandboxControl(stack, 'GET', `/sent?phone_number_id=${s.phoneNumberId}`);
     expect(sends.data).toEqual([]);
+
+    // The number is broken with Meta's answer, audited once as system; resume refuses until it is reconnected.
+    const [account] = await stack.sql<{ id: string; status: string; status_reason: string }>(
+      `select a.id, a.status, a.status_reason from whatsapp_accounts a join campaigns c on c.account_id = a.id where c.id = ?`, [s.campaignId],
+    );
+    expect(account).toMatchObject({ status: 'broken', status_reason: expect.stringMatching(/190/) });
+    const accountAudit = await stack.sql<{ actor_email: string; action: string }>(`select actor_email, action from audit_logs where target_id = ?`, [account!.id]);
+    expect(accountAudit).toEqual([{ actor_email: 'system', action: 'whatsapp.account.broken' }]);
+    const actor = { userId: randomUUID(), tenantId: s.tenantId, role: 'owner' as const, email: 'owner@example.test', ip: null };
+    await expect(controlCampaign(stack.orm.em.fork(), {}, actor, s.campaignId, 'resume')).rejects.toMatchObject({ code: 'CAMPAIGN_ACCOUNT_NOT_CONNECTED' });
+    expect((await campaignState(stack, s.campaignId)).campaign.status).toBe('PAUSED');
   }, 60_000);
 
   it('131050 suppresses marketing, 131026 flags the recipient, a cut connection is ambiguous and never resent', async () => {

@@ -6,10 +6,10 @@ export const CampaignErrors = {
     notFound('CAMPAIGN_ACCOUNT_NOT_FOUND', `WhatsApp account ${id} does not exist`, {
       details: { field: 'accountId' },
     }),
-  accountNotConnected: (number: string, status: string) =>
+  accountNotConnected: (number: string, status: string, reason?: string | null) =>
     conflict(
       'CAMPAIGN_ACCOUNT_NOT_CONNECTED',
-      `WhatsApp number ${number} is ${status}; reconnect it before sending`,
+      `WhatsApp number ${number} is ${status}${reason ? ` (${reason})` : ''}; reconnect or revalidate it before sending`,
       {
         details: { field: 'accountId' },
       },

@@ -83,6 +83,10 @@ export async function controlCampaign(
         statusReason: reason?.trim() || `paused by ${actor.email ?? 'a user'}`,
       });
     } else if (action === 'resume') {
+      // A number Meta refused (token, permission, locked) would only pause it again.
+      if (row.account.status !== 'connected') {
+        throw CampaignErrors.accountNotConnected(row.account.displayPhoneNumber ?? row.account.phoneNumberId, row.account.status, row.account.statusReason);
+      }
       // A scheduled campaign paused before its time goes back to waiting for it.
       const scheduled = !row.startedAt && row.scheduledAt && row.scheduledAt.getTime() > Date.now();
       tx.assign(row, { status: scheduled ? 'SCHEDULED' : 'RUNNING', statusCode: null, statusReason: null });

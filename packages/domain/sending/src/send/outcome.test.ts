@@ -60,6 +60,15 @@ describe('decideFailure', () => {
     expect(decideFailure(meta(131048), 1, NOW)).toMatchObject({ kind: 'pause', throttled: true });
   });
 
+  it('a refused connection (token, permission, locked account) also marks the number broken; a template or spam problem does not', () => {
+    for (const code of [190, 131042, 131031]) {
+      const o = decideFailure(meta(code, 401), 1, NOW);
+      expect(o).toMatchObject({ kind: 'pause', accountBroken: true });
+      expect((o as { statusReason: string }).statusReason).toMatch(/Reconnect or revalidate the WhatsApp number/);
+    }
+    for (const code of [131048, 132015, 131063]) expect(decideFailure(meta(code), 1, NOW)).toMatchObject({ kind: 'pause', accountBroken: false });
+  });
+
   it('a timeout after the request was written is ambiguous: failed, for review, never retried', () => {
     const classification = classifyTransportError(Object.assign(new Error('t'), { code: 'UND_ERR_HEADERS_TIMEOUT' }), { method: 'POST', written: true });
     const err = new MetaApiError({ classification, request: 'POST /v23.0/1/messages' });

@@ -13,7 +13,16 @@ export type SendOutcome =
   | { kind: 'retry'; nextAttemptAt: Date; errorCode: number | null; errorTitle: string; throttled: boolean }
   | { kind: 'failed'; errorCode: number | null; errorTitle: string; reason: string | null; needsReview: boolean; suppress?: SuppressionOrder }
   /** Not sent (or refused for a reason someone must fix): back to PENDING, the campaign pauses. */
-  | { kind: 'pause'; errorCode: number | null; errorTitle: string; statusCode: string; statusReason: string; throttled: boolean }
+  | {
+      kind: 'pause';
+      errorCode: number | null;
+      errorTitle: string;
+      statusCode: string;
+      statusReason: string;
+      throttled: boolean;
+      /** Meta refused the connection itself (token, permission, account locked): mark the number broken. */
+      accountBroken: boolean;
+    }
   /** Not attempted (paused, stopped, kill switch, rate horizon): back to PENDING. */
   | { kind: 'released' }
   /** Suppressed since the campaign started (opt-out, 131050 of an earlier message): not sent. */
@@ -76,8 +85,11 @@ export function decideFailure(err: unknown, attempts: number, now: number, polic
         errorCode: code,
         errorTitle: title,
         statusCode: code === null ? 'META_NEEDS_ACTION' : `META_${code}`,
-        statusReason: `Sending paused: Meta answered ${code ?? ''} ${c.reason}. Fix it, then resume the campaign.`.replace(/\s+/g, ' '),
+        statusReason: c.markConnectionBroken
+          ? `Sending paused: Meta answered ${code ?? ''} ${c.reason}. Reconnect or revalidate the WhatsApp number, then resume the campaign.`.replace(/\s+/g, ' ')
+          : `Sending paused: Meta answered ${code ?? ''} ${c.reason}. Fix it, then resume the campaign.`.replace(/\s+/g, ' '),
         throttled: c.halveRate === true,
+        accountBroken: c.markConnectionBroken === true,
       };
     case 'ambiguous':
       return { kind: 'failed', errorCode: code, errorTitle: `${AMBIGUOUS_TITLE} (${c.reason})`, reason: 'ambiguous', needsReview: true };

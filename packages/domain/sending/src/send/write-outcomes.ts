@@ -38,7 +38,12 @@ const ATTEMPTS = 3;
 export async function writeOutcomes(orm: MikroORM, attempts: readonly Attempt[], pauses: PauseOrder[], progress: ProgressCollector): Promise<string[]> {
   for (const { row, outcome } of attempts) {
     if (outcome.kind === 'pause' && !pauses.some((p) => p.campaignId === row.campaign_id)) {
-      pauses.push({ campaignId: row.campaign_id, statusCode: outcome.statusCode, statusReason: outcome.statusReason });
+      pauses.push({
+        campaignId: row.campaign_id,
+        statusCode: outcome.statusCode,
+        statusReason: outcome.statusReason,
+        ...(outcome.accountBroken ? { accountBroken: `Meta answered ${outcome.errorCode ?? ''} ${outcome.errorTitle}`.replace(/\s+/g, ' ') } : {}),
+      });
     }
   }
   if (attempts.length === 0 && pauses.length === 0) return [];
@@ -54,7 +59,11 @@ export async function writeOutcomes(orm: MikroORM, attempts: readonly Attempt[],
         return { ...applied, paused: await pauseCampaigns(tx, pauses) };
       });
       progress.add(counted);
-      for (const p of paused) progress.paused(p.campaignId, pauses.find((o) => o.campaignId === p.campaignId)!.statusReason);
+      for (const p of paused) {
+        progress.paused(p.campaignId, p.statusReason);
+        // Other campaigns on a number Meta refused: their control records go out with these.
+        if (!pauses.some((o) => o.campaignId === p.campaignId)) pauses.push({ campaignId: p.campaignId, statusCode: 'META_ACCOUNT', statusReason: p.statusReason });
+      }
       return moved.flatMap((m) => (m.status === 'ACCEPTED' && m.wamid ? [m.wamid] : []));
     } catch (err) {
       if (attempt >= ATTEMPTS) throw err;
