@@ -77,8 +77,9 @@ export const Campaign = defineEntity({
     read: p.integer().default(0),
     failed: p.integer().default(0),
     skipped: p.integer().default(0),
-    estimatedCost: p.decimal('string').precision(14).scale(4).nullable(),
-    actualCost: p.decimal('string').precision(14).scale(4).default('0'),
+    estimatedCost: p.decimal('string').precision(14).scale(6).nullable(),
+    /** Sum of the campaign's ledger charges (tenant price), kept live by @dbulk/domain-billing. */
+    actualCost: p.decimal('string').precision(14).scale(6).default('0'),
   },
 });
 export type Campaign = InferEntity<typeof Campaign>;

@@ -14,6 +14,7 @@ export * from './webhook-event.entity';
 export * from './message-event.entity';
 export * from './contact.entity';
 export * from './campaign.entity';
+export * from './billing.entity';
 
 import { AuditLog } from './audit-log.entity';
 import { AuthThrottle } from './auth-throttle.entity';
@@ -30,6 +31,7 @@ import { WebhookEvent } from './webhook-event.entity';
 import { MessageEvent } from './message-event.entity';
 import { Contact, ContactImport, ContactList, ContactListMember } from './contact.entity';
 import { Campaign, CampaignMessage, SendRate } from './campaign.entity';
+import { BillingVolume, Conversation, CreditHold, LedgerEntry, PricingRate, RateCard, TenantBalance } from './billing.entity';
 
 /** The schema's entity list; later issues append their entities here. */
 export const entities = [
@@ -54,4 +56,11 @@ export const entities = [
   Campaign,
   CampaignMessage,
   SendRate,
+  RateCard,
+  PricingRate,
+  Conversation,
+  LedgerEntry,
+  TenantBalance,
+  CreditHold,
+  BillingVolume,
 ];

@@ -5,6 +5,7 @@ import { Migration20261125175625 } from './Migration20261125175625';
 import { Migration20261125195119 } from './Migration20261125195119';
 import { Migration20261125205024 } from './Migration20261125205024';
 import { Migration20261125215000 } from './Migration20261125215000';
+import { Migration20261125225229 } from './Migration20261125225229';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
@@ -16,4 +17,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125205024', class: Migration20261125205024 },
   // Partial indexes on campaign_messages.wamid and accepted_at (null until Meta accepts).
   { name: 'Migration20261125215000', class: Migration20261125215000 },
+  // Billing: rate cards, pricing rates, conversations, ledger, balances, credit holds, volumes (issue 5).
+  { name: 'Migration20261125225229', class: Migration20261125225229 },
 ];
