@@ -136,6 +136,12 @@ async function main() {
       return { process: t.name, pid: t.pid, cpuSeconds: round1(cpu), cpuSecondsPer1000Messages: Math.round((cpu / TOTAL) * 1000 * 1000) / 1000, cpuShareOfOneCore: Math.round((cpu / wall) * 100) / 100, peakRssMiB: peaks[t.name] };
     });
     await planner.stop();
+    // A run cut by its timeout still has work moving: stop the workers so the recount and the
+    // counters describe the same instant.
+    if (at[final] === undefined || at.campaignsCompleted === undefined) {
+      log('timed out: stopping the sender and the processor before recounting');
+      await apps.stopWorkers();
+    }
 
     const check = await recount(orm.em.fork(), seeded);
     const sandbox = await sandboxCheck(orm.em.fork(), apps.sandboxUrl, seeded);

@@ -14,6 +14,8 @@ export interface Apps {
   sandboxUrl: string;
   pids: [string, number][];
   ingestRequests(): Promise<Record<string, number>>;
+  /** Stops the sender and the processor only, so a recount sees a still picture. */
+  stopWorkers(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,9 +70,9 @@ export async function startApps(o: Options): Promise<Apps> {
     }
     throw new Error(`${app} did not become ready`);
   }
-  const stop = async () => {
-    for (const [, child] of children.reverse()) {
-      if (child.exitCode !== null) continue;
+  const stop = async (only?: string[]) => {
+    for (const [app, child] of [...children].reverse()) {
+      if (child.exitCode !== null || (only && !only.includes(app))) continue;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -105,7 +107,8 @@ export async function startApps(o: Options): Promise<Apps> {
         }
         return out;
       },
-      stop,
+      stopWorkers: () => stop(['sender', 'processor']),
+      stop: () => stop(),
     };
   } catch (err) {
     await stop();
