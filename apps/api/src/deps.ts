@@ -35,7 +35,8 @@ export type DepsEnv = Pick<
   | 'META_SANDBOX_URL'
   | 'ENCRYPTION_KEY'
   | 'ENCRYPTION_KEYS_PREVIOUS'
->;
+> &
+  Partial<Pick<ApiEnv, 'KAFKA_TOPIC_PREFIX'>>;
 
 export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeDeps> {
   const orm = await createOrm({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
@@ -97,7 +98,7 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
 function startCampaignStreams(env: DepsEnv, logger: Logger) {
   const log = logger.child({ component: 'campaign-streams' });
   const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-api`, logger: log, retry: { retries: 2 } });
-  const producer = new TypedProducer({ kafka, logger: log });
+  const producer = new TypedProducer({ kafka, logger: log, topicPrefix: env.KAFKA_TOPIC_PREFIX });
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let hub: EventsHub | undefined;
@@ -106,7 +107,7 @@ function startCampaignStreams(env: DepsEnv, logger: Logger) {
   const connect = async (delayMs: number): Promise<void> => {
     try {
       await producer.start();
-      hub = await startEventsHub({ kafka, logger: log, producer, emitter: events });
+      hub = await startEventsHub({ kafka, logger: log, producer, emitter: events, topicPrefix: env.KAFKA_TOPIC_PREFIX });
       if (closed) await hub.close();
     } catch (err) {
       if (closed) return;

@@ -33,6 +33,8 @@ export const apiEnvSchema = nodeEnv
     META_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
     /** The Meta sandbox (apps/meta-sandbox) for one-click sandbox numbers; unset in production. */
     META_SANDBOX_URL: z.url().optional(),
+    /** Test and readiness runs produce and consume their own copy of the topics (`<prefix>dbulk.control`). */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
     /** Honour X-Forwarded-For (client ip for audit rows and throttling) only behind our own proxy. */
     TRUST_PROXY: booleanFlag,
     BODY_LIMIT_BYTES: z.coerce

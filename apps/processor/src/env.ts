@@ -19,6 +19,8 @@ export const processorEnvSchema = nodeEnv
   .merge(httpEnv(4003))
   .merge(topicPrefixEnv)
   .extend({
+    /** The consumer group is `processor.<purpose>`; a test or check on its own topics uses its own group. */
+    PROCESSOR_GROUP_PURPOSE: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case').default('webhooks'),
     /** Records handed to one handler call (the consumer's chunk). */
     PROCESSOR_CHUNK_SIZE: int(1, 5_000, 500),
     /** Changes per database transaction; a record (up to 1,000 changes) is never split. */

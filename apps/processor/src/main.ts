@@ -16,7 +16,7 @@ import { Processor } from './processor';
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 async function start(env: ProcessorEnv, logger: Logger): Promise<void> {
-  const processor = await Processor.create(env, logger);
+  const processor = await Processor.create(env, logger, { groupPurpose: env.PROCESSOR_GROUP_PURPOSE });
   const app = await buildApp({ logger, registry: processor.metrics.registry, ready: () => processor.ready() });
   try {
     const url = await app.listen({ host: env.HOST, port: env.PORT });
