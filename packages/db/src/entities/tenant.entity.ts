@@ -10,8 +10,11 @@ export const Tenant = defineEntity({
     status: p.enum([...TENANT_STATUSES]).default('active'),
     /** The per-tenant brake admins (and billing) pull; the sender checks it before every batch. */
     sendingEnabled: p.boolean().default(true),
-    /** Credit the tenant may spend before paying, in the billing currency (USD); numeric for exact sums. */
-    creditLimit: p.decimal('string').precision(14).scale(4).default('0'),
+    /**
+     * Credit the tenant may spend below a zero balance, in USD; null = no credit control (postpaid,
+     * and every tenant until an admin sets a limit), so campaigns are quoted but never refused.
+     */
+    creditLimit: p.decimal('string').precision(14).scale(4).nullable(),
     /** Percent added to Meta's rate, e.g. 15.000 = +15 %. */
     markupPercent: p.decimal('string').precision(7).scale(3).default('0'),
     timezone: p.string().length(64).default('UTC'),

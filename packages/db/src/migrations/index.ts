@@ -5,7 +5,7 @@ import { Migration20261125175625 } from './Migration20261125175625';
 import { Migration20261125195119 } from './Migration20261125195119';
 import { Migration20261125205024 } from './Migration20261125205024';
 import { Migration20261125215000 } from './Migration20261125215000';
-import { Migration20261125225229 } from './Migration20261125225229';
+import { Migration20261125225425 } from './Migration20261125225425';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
@@ -18,5 +18,5 @@ export const migrationsList: MigrationObject[] = [
   // Partial indexes on campaign_messages.wamid and accepted_at (null until Meta accepts).
   { name: 'Migration20261125215000', class: Migration20261125215000 },
   // Billing: rate cards, pricing rates, conversations, ledger, balances, credit holds, volumes (issue 5).
-  { name: 'Migration20261125225229', class: Migration20261125225229 },
+  { name: 'Migration20261125225425', class: Migration20261125225425 },
 ];

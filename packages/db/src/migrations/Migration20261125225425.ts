@@ -3,9 +3,11 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Billing (issue 5): rate cards and pricing rates, CBP conversations, the ledger with its
  * running balance per tenant, campaign credit holds and monthly volumes for tiers; campaign
- * costs in 6 decimals like the ledger, so sums reconcile exactly.
+ * costs in 6 decimals like the ledger, so sums reconcile exactly. `tenants.credit_limit` null
+ * means no credit control; limits of 0 set before billing existed meant "never set", so they
+ * become null (hand-written data step).
  */
-export class Migration20261125225229 extends Migration {
+export class Migration20261125225425 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "billing_volumes" ("waba_id" varchar(32) not null, "month" varchar(7) not null, "market" varchar(64) not null, "category" varchar(40) not null, "count" int not null default 0, "updated_at" timestamptz not null default now(), constraint "billing_volumes_pkey" primary key ("waba_id", "month", "market", "category"));`);
@@ -35,6 +37,11 @@ export class Migration20261125225229 extends Migration {
 
     this.addSql(`alter table "credit_holds" add constraint "credit_holds_campaign_id_foreign" foreign key ("campaign_id") references "campaigns" ("id") on update cascade on delete cascade;`);
 
+    this.addSql(`alter table "tenants" alter column "credit_limit" drop default;`);
+    this.addSql(`alter table "tenants" alter column "credit_limit" type numeric(14,4) using ("credit_limit"::numeric(14,4));`);
+    this.addSql(`alter table "tenants" alter column "credit_limit" drop not null;`);
+    this.addSql(`update "tenants" set "credit_limit" = null where "credit_limit" = 0;`);
+
     this.addSql(`alter table "campaigns" alter column "estimated_cost" type numeric(14,6) using ("estimated_cost"::numeric(14,6));`);
     this.addSql(`alter table "campaigns" alter column "actual_cost" type numeric(14,6) using ("actual_cost"::numeric(14,6));`);
   }
@@ -58,6 +65,11 @@ export class Migration20261125225229 extends Migration {
 
     this.addSql(`alter table "campaigns" alter column "estimated_cost" type numeric(14,4) using ("estimated_cost"::numeric(14,4));`);
     this.addSql(`alter table "campaigns" alter column "actual_cost" type numeric(14,4) using ("actual_cost"::numeric(14,4));`);
+
+    this.addSql(`alter table "tenants" alter column "credit_limit" type numeric(14,4) using ("credit_limit"::numeric(14,4));`);
+    this.addSql(`alter table "tenants" alter column "credit_limit" set default '0';`);
+    this.addSql(`update "tenants" set "credit_limit" = 0 where "credit_limit" is null;`);
+    this.addSql(`alter table "tenants" alter column "credit_limit" set not null;`);
   }
 
 }
