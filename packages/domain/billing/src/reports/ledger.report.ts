@@ -1,0 +1,106 @@
+/**
+ * A tenant's ledger, newest first, paged by id (a bigserial: stable under inserts), filtered by
+ * kind, campaign, category and period; and the same rows as CSV, bounded in memory.
+ */
+import type { EntityManager } from '@dbulk/db';
+import { notFound } from '@dbulk/errors';
+import { checkPeriod, periodSql, periodParams, tenantZone, type Period } from './period';
+import { money, type LedgerEntryDto, type LedgerPageDto } from './reports.dto';
+
+export interface LedgerFilter {
+  kind?: string | undefined;
+  campaignId?: string | undefined;
+  category?: string | undefined;
+  period?: Period | undefined;
+}
+
+/** Rows of one CSV export; a longer history is exported a period at a time. */
+export const LEDGER_EXPORT_MAX_ROWS = 100_000;
+
+interface Row {
+  id: string;
+  kind: string;
+  amount: string;
+  currency: string;
+  category: string | null;
+  market: string | null;
+  pricing_model: string | null;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  reason: string | null;
+  balance_after: string | null;
+  occurred_at: Date | string;
+}
+
+const toDto = (r: Row): LedgerEntryDto => ({
+  id: String(r.id),
+  kind: r.kind,
+  amount: money(r.amount),
+  currency: r.currency,
+  category: r.category,
+  market: r.market,
+  pricingModel: r.pricing_model,
+  campaignId: r.campaign_id,
+  campaignName: r.campaign_name,
+  reason: r.reason,
+  balanceAfter: r.balance_after === null ? null : money(r.balance_after),
+  occurredAt: new Date(r.occurred_at).toISOString(),
+});
+
+/** A campaign filter must name one of the tenant's campaigns: another tenant's id is not found. */
+async function ownCampaign(em: EntityManager, tenantId: string, campaignId: string) {
+  const [row] = await em.execute(`select 1 from campaigns where id = ?::uuid and tenant_id = ?::uuid`, [campaignId, tenantId]);
+  if (!row) throw notFound('BILLING_CAMPAIGN_NOT_FOUND', `campaign ${campaignId} does not exist`, { details: { field: 'campaignId' } });
+}
+
+async function select(em: EntityManager, tenantId: string, filter: LedgerFilter, cursor: string | null, limit: number) {
+  if (filter.campaignId) await ownCampaign(em, tenantId, filter.campaignId);
+  const where = ['l.tenant_id = ?::uuid'];
+  const params: unknown[] = [tenantId];
+  if (filter.kind) (where.push('l.kind = ?'), params.push(filter.kind));
+  if (filter.category) (where.push('l.category = ?'), params.push(filter.category));
+  if (filter.campaignId) (where.push('l.campaign_id = ?::uuid'), params.push(filter.campaignId));
+  if (filter.period) {
+    checkPeriod(filter.period);
+    where.push(`${periodSql('l.occurred_at')}`);
+    params.push(...periodParams(filter.period, await tenantZone(em, tenantId)));
+  }
+  if (cursor) (where.push('l.id < ?'), params.push(cursor));
+  return em.execute<Row[]>(
+    `select l.id, l.kind, l.amount, l.currency, l.category, l.market, l.pricing_model, l.campaign_id, c.name as campaign_name,
+            l.reason, l.balance_after, l.occurred_at
+     from ledger_entries l left join campaigns c on c.id = l.campaign_id and c.tenant_id = l.tenant_id
+     where ${where.join(' and ')} order by l.id desc limit ?`,
+    [...params, limit],
+  );
+}
+
+export async function ledgerPage(em: EntityManager, tenantId: string, filter: LedgerFilter & { cursor?: string | undefined; limit: number }): Promise<LedgerPageDto> {
+  const rows = await select(em, tenantId, filter, filter.cursor ?? null, filter.limit + 1);
+  const items = rows.slice(0, filter.limit).map(toDto);
+  return { items, nextCursor: rows.length > filter.limit ? items.at(-1)!.id : null };
+}
+
+const COLUMNS = ['id', 'occurredAt', 'kind', 'amount', 'currency', 'category', 'market', 'pricingModel', 'campaignId', 'campaignName', 'reason', 'balanceAfter'] as const;
+
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // A leading =, +, - or @ would be a formula in a spreadsheet; quote it as text.
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The filtered ledger as CSV (newest first), at most LEDGER_EXPORT_MAX_ROWS rows; `truncated` says when more matched. */
+export async function exportLedgerCsv(em: EntityManager, tenantId: string, filter: LedgerFilter): Promise<{ fileName: string; csv: string; rows: number; truncated: boolean }> {
+  const rows = await select(em, tenantId, filter, null, LEDGER_EXPORT_MAX_ROWS + 1);
+  const lines = [COLUMNS.join(',')];
+  for (const row of rows.slice(0, LEDGER_EXPORT_MAX_ROWS).map(toDto)) lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+  const span = filter.period ? `${filter.period.from}-to-${filter.period.to}` : 'all';
+  return {
+    fileName: `ledger-${span}.csv`,
+    csv: `${lines.join('\r\n')}\r\n`,
+    rows: Math.min(rows.length, LEDGER_EXPORT_MAX_ROWS),
+    truncated: rows.length > LEDGER_EXPORT_MAX_ROWS,
+  };
+}
