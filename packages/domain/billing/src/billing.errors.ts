@@ -1,0 +1,28 @@
+/** Coded errors of billing; messages name the amounts so a tenant or admin sees why. */
+import { AppError } from '@dbulk/errors';
+
+export const BILLING_ERRORS = {
+  CREDIT_INSUFFICIENT: 'CREDIT_INSUFFICIENT',
+  RATE_CARD_INVALID: 'RATE_CARD_INVALID',
+  RATE_CARD_NOT_FOUND: 'RATE_CARD_NOT_FOUND',
+  RATE_CARD_NOT_STAGED: 'RATE_CARD_NOT_STAGED',
+  TENANT_NOT_FOUND: 'BILLING_TENANT_NOT_FOUND',
+} as const;
+
+/** The stable code a campaign paused for lack of credit carries in `campaigns.status_code`. */
+export const CREDIT_EXHAUSTED_CODE = 'CREDIT_EXHAUSTED';
+
+export function creditInsufficient(quote: string, available: string, campaignName: string): AppError {
+  return new AppError(
+    BILLING_ERRORS.CREDIT_INSUFFICIENT,
+    'conflict',
+    `campaign ${campaignName} cannot start: its quote of ${quote} USD exceeds the available credit of ${available} USD`,
+    { details: { quote, available } },
+  );
+}
+
+export const rateCardNotFound = (id: string) =>
+  new AppError(BILLING_ERRORS.RATE_CARD_NOT_FOUND, 'not_found', `rate card ${id} does not exist`);
+
+export const tenantNotFound = (id: string) =>
+  new AppError(BILLING_ERRORS.TENANT_NOT_FOUND, 'not_found', `tenant ${id} does not exist`);
