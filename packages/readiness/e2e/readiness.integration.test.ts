@@ -4,13 +4,14 @@
  * everything the sandbox can prove holds, and it says honestly that no real WABA was proven.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testStack } from '@dbulk/testing';
 import { REPO_ROOT } from '@dbulk/testing/e2e';
-import type { ReadinessReport } from './run';
-import { prepareOwnDatabase } from './testing/own-database';
-import { startReadinessStack, type ReadinessStack } from './testing/stack';
+import type { ReadinessReport } from '../src/run';
+import { prepareOwnDatabase } from './own-database';
+import { startReadinessStack, type ReadinessStack } from './stack';
 
 let stack: ReadinessStack | undefined;
 const startedAt = Date.now();
@@ -46,6 +47,9 @@ it('passes every sandbox-provable check and claims no real WABA', async () => {
     READINESS_WEBHOOK_VERIFY_TOKEN: s.verifyToken,
   });
   const report = JSON.parse(result.stdout) as ReadinessReport;
+  const out = path.join(REPO_ROOT, 'test-output', 'readiness');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'sandbox-verdict.json'), result.stdout);
   const failures = report.phases.flatMap((p) => p.steps.filter((x) => x.status !== 'pass').map((x) => `${p.phase}/${x.name}: ${x.error} ${JSON.stringify(x.detail)}`));
   expect(failures, result.stderr).toEqual([]);
   expect(report).toMatchObject({
