@@ -37,19 +37,30 @@ interface CampaignRow {
   sent: number;
 }
 
-export async function campaignCost(em: EntityManager, tenantId: string, campaignId: string): Promise<CampaignCostDto> {
+export async function campaignCost(
+  em: EntityManager,
+  tenantId: string,
+  campaignId: string,
+): Promise<CampaignCostDto> {
   const [campaign] = await em.execute<CampaignRow[]>(
     `select estimated_cost, total, delivered, read, failed, skipped, sent from campaigns where id = ?::uuid and tenant_id = ?::uuid`,
     [campaignId, tenantId],
   );
-  if (!campaign) throw notFound('BILLING_CAMPAIGN_NOT_FOUND', `campaign ${campaignId} does not exist`, { details: { field: 'campaignId' } });
+  if (!campaign)
+    throw notFound('BILLING_CAMPAIGN_NOT_FOUND', `campaign ${campaignId} does not exist`, {
+      details: { field: 'campaignId' },
+    });
   const rows = await em.execute<{ category: string; amount: string; count: string }[]>(
     `select coalesce(category, 'unknown') as category, sum(-amount) as amount, count(*) as count
      from ledger_entries where tenant_id = ?::uuid and campaign_id = ?::uuid and kind = 'charge'
      group by 1 order by 2 desc`,
     [tenantId, campaignId],
   );
-  const byCategory = rows.map((r) => ({ category: r.category, amount: money(r.amount), count: Number(r.count) }));
+  const byCategory = rows.map((r) => ({
+    category: r.category,
+    amount: money(r.amount),
+    count: Number(r.count),
+  }));
   const actual = money(byCategory.reduce((sum, r) => sum + r.amount, 0));
   const estimated = campaign.estimated_cost === null ? null : money(campaign.estimated_cost);
   const delivered = campaign.delivered + campaign.read;

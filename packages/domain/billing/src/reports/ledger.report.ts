@@ -49,23 +49,38 @@ const toDto = (r: Row): LedgerEntryDto => ({
 
 /** A campaign filter must name one of the tenant's campaigns: another tenant's id is not found. */
 async function ownCampaign(em: EntityManager, tenantId: string, campaignId: string) {
-  const [row] = await em.execute(`select 1 from campaigns where id = ?::uuid and tenant_id = ?::uuid`, [campaignId, tenantId]);
-  if (!row) throw notFound('BILLING_CAMPAIGN_NOT_FOUND', `campaign ${campaignId} does not exist`, { details: { field: 'campaignId' } });
+  const [row] = await em.execute(`select 1 from campaigns where id = ?::uuid and tenant_id = ?::uuid`, [
+    campaignId,
+    tenantId,
+  ]);
+  if (!row)
+    throw notFound('BILLING_CAMPAIGN_NOT_FOUND', `campaign ${campaignId} does not exist`, {
+      details: { field: 'campaignId' },
+    });
 }
 
-async function select(em: EntityManager, tenantId: string, filter: LedgerFilter, cursor: string | null, limit: number) {
+async function select(
+  em: EntityManager,
+  tenantId: string,
+  filter: LedgerFilter,
+  cursor: string | null,
+  limit: number,
+) {
   if (filter.campaignId) await ownCampaign(em, tenantId, filter.campaignId);
   const where = ['l.tenant_id = ?::uuid'];
   const params: unknown[] = [tenantId];
-  if (filter.kind) (where.push('l.kind = ?'), params.push(filter.kind));
-  if (filter.category) (where.push('l.category = ?'), params.push(filter.category));
-  if (filter.campaignId) (where.push('l.campaign_id = ?::uuid'), params.push(filter.campaignId));
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (filter.kind) add('l.kind = ?', filter.kind);
+  if (filter.category) add('l.category = ?', filter.category);
+  if (filter.campaignId) add('l.campaign_id = ?::uuid', filter.campaignId);
   if (filter.period) {
     checkPeriod(filter.period);
-    where.push(`${periodSql('l.occurred_at')}`);
-    params.push(...periodParams(filter.period, await tenantZone(em, tenantId)));
+    add(periodSql('l.occurred_at'), ...periodParams(filter.period, await tenantZone(em, tenantId)));
   }
-  if (cursor) (where.push('l.id < ?'), params.push(cursor));
+  if (cursor) add('l.id < ?', cursor);
   return em.execute<Row[]>(
     `select l.id, l.kind, l.amount, l.currency, l.category, l.market, l.pricing_model, l.campaign_id, c.name as campaign_name,
             l.reason, l.balance_after, l.occurred_at
@@ -75,13 +90,30 @@ async function select(em: EntityManager, tenantId: string, filter: LedgerFilter,
   );
 }
 
-export async function ledgerPage(em: EntityManager, tenantId: string, filter: LedgerFilter & { cursor?: string | undefined; limit: number }): Promise<LedgerPageDto> {
+export async function ledgerPage(
+  em: EntityManager,
+  tenantId: string,
+  filter: LedgerFilter & { cursor?: string | undefined; limit: number },
+): Promise<LedgerPageDto> {
   const rows = await select(em, tenantId, filter, filter.cursor ?? null, filter.limit + 1);
   const items = rows.slice(0, filter.limit).map(toDto);
   return { items, nextCursor: rows.length > filter.limit ? items.at(-1)!.id : null };
 }
 
-const COLUMNS = ['id', 'occurredAt', 'kind', 'amount', 'currency', 'category', 'market', 'pricingModel', 'campaignId', 'campaignName', 'reason', 'balanceAfter'] as const;
+const COLUMNS = [
+  'id',
+  'occurredAt',
+  'kind',
+  'amount',
+  'currency',
+  'category',
+  'market',
+  'pricingModel',
+  'campaignId',
+  'campaignName',
+  'reason',
+  'balanceAfter',
+] as const;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -92,10 +124,15 @@ export function csvCell(value: unknown): string {
 }
 
 /** The filtered ledger as CSV (newest first), at most LEDGER_EXPORT_MAX_ROWS rows; `truncated` says when more matched. */
-export async function exportLedgerCsv(em: EntityManager, tenantId: string, filter: LedgerFilter): Promise<{ fileName: string; csv: string; rows: number; truncated: boolean }> {
+export async function exportLedgerCsv(
+  em: EntityManager,
+  tenantId: string,
+  filter: LedgerFilter,
+): Promise<{ fileName: string; csv: string; rows: number; truncated: boolean }> {
   const rows = await select(em, tenantId, filter, null, LEDGER_EXPORT_MAX_ROWS + 1);
   const lines = [COLUMNS.join(',')];
-  for (const row of rows.slice(0, LEDGER_EXPORT_MAX_ROWS).map(toDto)) lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+  for (const row of rows.slice(0, LEDGER_EXPORT_MAX_ROWS).map(toDto))
+    lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
   const span = filter.period ? `${filter.period.from}-to-${filter.period.to}` : 'all';
   return {
     fileName: `ledger-${span}.csv`,

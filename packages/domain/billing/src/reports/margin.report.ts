@@ -26,9 +26,15 @@ export interface MarginQuery {
   search?: string | undefined;
 }
 
-export async function marginReport(em: EntityManager, period: Period, options: MarginQuery = {}): Promise<MarginReportDto> {
+export async function marginReport(
+  em: EntityManager,
+  period: Period,
+  options: MarginQuery = {},
+): Promise<MarginReportDto> {
   checkPeriod(period);
-  const search = options.search?.trim() ? `%${options.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const search = options.search?.trim()
+    ? `%${options.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null;
   const rows = await em.execute<Row[]>(
     `select t.id as tenant_id, t.name as tenant_name, s.billed, s.meta_cost, s.charges, t.credit_limit,
             b.balance
@@ -65,7 +71,8 @@ export async function marginReport(em: EntityManager, period: Period, options: M
       balance: money(r.balance),
     };
   });
-  const sum = (pick: (t: TenantMarginDto) => number) => money(tenants.reduce((total, t) => total + pick(t), 0));
+  const sum = (pick: (t: TenantMarginDto) => number) =>
+    money(tenants.reduce((total, t) => total + pick(t), 0));
   return {
     from: period.from,
     to: period.to,

@@ -19,7 +19,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function dayOf(value: string, field: string): number {
   const at = Date.parse(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== value)
-    throw invalid('BILLING_PERIOD_INVALID', `${field} must be a date (YYYY-MM-DD), got ${value}`, { details: { field } });
+    throw invalid('BILLING_PERIOD_INVALID', `${field} must be a date (YYYY-MM-DD), got ${value}`, {
+      details: { field },
+    });
   return at;
 }
 
@@ -27,10 +29,19 @@ function dayOf(value: string, field: string): number {
 export function checkPeriod(period: Period): number {
   const from = dayOf(period.from, 'from');
   const to = dayOf(period.to, 'to');
-  if (to < from) throw invalid('BILLING_PERIOD_INVALID', `the period ends (${period.to}) before it starts (${period.from})`, { details: { field: 'to' } });
+  if (to < from)
+    throw invalid(
+      'BILLING_PERIOD_INVALID',
+      `the period ends (${period.to}) before it starts (${period.from})`,
+      { details: { field: 'to' } },
+    );
   const days = Math.round((to - from) / DAY_MS) + 1;
   if (days > MAX_PERIOD_DAYS)
-    throw invalid('BILLING_PERIOD_TOO_LONG', `a report covers at most ${MAX_PERIOD_DAYS} days; ${period.from} to ${period.to} is ${days}`, { details: { field: 'from' } });
+    throw invalid(
+      'BILLING_PERIOD_TOO_LONG',
+      `a report covers at most ${MAX_PERIOD_DAYS} days; ${period.from} to ${period.to} is ${days}`,
+      { details: { field: 'from' } },
+    );
   return days;
 }
 
@@ -51,6 +62,8 @@ export const periodParams = (period: Period, zone: string) => [period.from, zone
 
 /** The tenant's timezone (IANA name); billing days are the tenant's days. */
 export async function tenantZone(em: EntityManager, tenantId: string): Promise<string> {
-  const [row] = await em.execute<{ timezone: string }[]>(`select timezone from tenants where id = ?::uuid`, [tenantId]);
+  const [row] = await em.execute<{ timezone: string }[]>(`select timezone from tenants where id = ?::uuid`, [
+    tenantId,
+  ]);
   return row?.timezone ?? 'UTC';
 }

@@ -5,17 +5,43 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Campaign, Template, Tenant, WhatsappAccount, type EntityManager } from '@dbulk/db';
 
-const digits = (n: number) => Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
+const digits = (n: number) =>
+  Array.from({ length: n }, (_, i) => String(i === 0 ? randomInt(1, 10) : randomInt(0, 10))).join('');
 
-export async function createReportTenant(em: EntityManager, options: { timezone?: string; campaigns?: number; estimatedCost?: string } = {}) {
+export async function createReportTenant(
+  em: EntityManager,
+  options: { timezone?: string; campaigns?: number; estimatedCost?: string } = {},
+) {
   const tag = randomBytes(5).toString('hex');
   const fork = em.fork();
   const tenant = fork.create(Tenant, { name: `billing reports ${tag}`, timezone: options.timezone ?? 'UTC' });
   const wabaId = digits(15);
-  const account = fork.create(WhatsappAccount, { tenant, wabaId, phoneNumberId: digits(15), accessTokenCiphertext: 'x', accessTokenKeyId: 'test' });
-  const template = fork.create(Template, { tenant, account, wabaId, name: `t_${tag}`, language: 'en_US', category: 'MARKETING', components: [], status: 'APPROVED' });
+  const account = fork.create(WhatsappAccount, {
+    tenant,
+    wabaId,
+    phoneNumberId: digits(15),
+    accessTokenCiphertext: 'x',
+    accessTokenKeyId: 'test',
+  });
+  const template = fork.create(Template, {
+    tenant,
+    account,
+    wabaId,
+    name: `t_${tag}`,
+    language: 'en_US',
+    category: 'MARKETING',
+    components: [],
+    status: 'APPROVED',
+  });
   const campaigns = Array.from({ length: options.campaigns ?? 2 }, (_, i) =>
-    fork.create(Campaign, { tenant, name: `campaign ${i + 1} ${tag}`, account, template, status: 'COMPLETED', estimatedCost: options.estimatedCost ?? null }),
+    fork.create(Campaign, {
+      tenant,
+      name: `campaign ${i + 1} ${tag}`,
+      account,
+      template,
+      status: 'COMPLETED',
+      estimatedCost: options.estimatedCost ?? null,
+    }),
   );
   await fork.flush();
   return { tenantId: tenant.id, campaignIds: campaigns.map((c) => c.id) };
@@ -34,7 +60,11 @@ export interface TestEntry {
 }
 
 /** Inserts entries in order with a running balance; returns their ids. */
-export async function insertEntries(em: EntityManager, tenantId: string, entries: TestEntry[]): Promise<string[]> {
+export async function insertEntries(
+  em: EntityManager,
+  tenantId: string,
+  entries: TestEntry[],
+): Promise<string[]> {
   const rows = entries.map((e, n) => ({
     n,
     kind: e.kind ?? 'charge',

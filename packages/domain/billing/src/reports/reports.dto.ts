@@ -86,4 +86,5 @@ export interface MarginReportDto {
 }
 
 /** pg returns numeric as strings; 6 decimals is the ledger's scale. */
-export const money = (value: string | number | null | undefined): number => Math.round(Number(value ?? 0) * 1e6) / 1e6;
+export const money = (value: string | number | null | undefined): number =>
+  Math.round(Number(value ?? 0) * 1e6) / 1e6;

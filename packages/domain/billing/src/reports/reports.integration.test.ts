@@ -26,7 +26,11 @@ async function tenant(options: Parameters<typeof createReportTenant>[1] = {}) {
   return t;
 }
 
-const codeOf = async (call: Promise<unknown>) => call.then(() => 'OK', (err: unknown) => (isAppError(err) ? err.code : String(err)));
+const codeOf = async (call: Promise<unknown>) =>
+  call.then(
+    () => 'OK',
+    (err: unknown) => (isAppError(err) ? err.code : String(err)),
+  );
 const JULY = { from: '2026-07-01', to: '2026-07-31' };
 
 describe('spend report', () => {
@@ -35,12 +39,43 @@ describe('spend report', () => {
     const t = await tenant({ timezone: 'Asia/Kolkata' });
     const [c1, c2] = t.campaignIds;
     await insertEntries(orm.em, t.tenantId, [
-      { amount: '-0.100000', category: 'marketing', market: 'India', campaignId: c1, occurredAt: '2026-07-01T10:00:00Z' },
-      { amount: '-0.200000', category: 'marketing', market: 'India', campaignId: c1, occurredAt: '2026-07-01T20:00:00Z' },
-      { amount: '-0.050000', category: 'utility', market: 'Brazil', campaignId: c2, occurredAt: '2026-07-02T08:00:00Z' },
-      { amount: '-0.025000', category: 'authentication', market: 'Brazil', campaignId: null, occurredAt: '2026-07-31T17:00:00Z' },
+      {
+        amount: '-0.100000',
+        category: 'marketing',
+        market: 'India',
+        campaignId: c1,
+        occurredAt: '2026-07-01T10:00:00Z',
+      },
+      {
+        amount: '-0.200000',
+        category: 'marketing',
+        market: 'India',
+        campaignId: c1,
+        occurredAt: '2026-07-01T20:00:00Z',
+      },
+      {
+        amount: '-0.050000',
+        category: 'utility',
+        market: 'Brazil',
+        campaignId: c2,
+        occurredAt: '2026-07-02T08:00:00Z',
+      },
+      {
+        amount: '-0.025000',
+        category: 'authentication',
+        market: 'Brazil',
+        campaignId: null,
+        occurredAt: '2026-07-31T17:00:00Z',
+      },
       // Not spend: an adjustment, and charges outside the period (local days).
-      { kind: 'adjustment', amount: '50.000000', category: null, market: null, occurredAt: '2026-07-05T10:00:00Z', reason: 'top-up' },
+      {
+        kind: 'adjustment',
+        amount: '50.000000',
+        category: null,
+        market: null,
+        occurredAt: '2026-07-05T10:00:00Z',
+        reason: 'top-up',
+      },
       { amount: '-9.000000', occurredAt: '2026-06-30T18:00:00Z' },
       { amount: '-9.000000', occurredAt: '2026-07-31T19:00:00Z' },
     ]);
@@ -71,14 +106,18 @@ describe('spend report', () => {
   it('never counts another tenant’s charges', async () => {
     const a = await tenant();
     const b = await tenant();
-    await insertEntries(orm.em, b.tenantId, [{ amount: '-1.000000', campaignId: b.campaignIds[0], occurredAt: '2026-07-10T10:00:00Z' }]);
+    await insertEntries(orm.em, b.tenantId, [
+      { amount: '-1.000000', campaignId: b.campaignIds[0], occurredAt: '2026-07-10T10:00:00Z' },
+    ]);
     const report = await spendReport(orm.em, a.tenantId, JULY);
     expect(report).toMatchObject({ total: 0, byDay: [], byCategory: [], byMarket: [], topCampaigns: [] });
   });
 
   it('refuses a period that ends before it starts', async () => {
     const t = await tenant();
-    expect(await codeOf(spendReport(orm.em, t.tenantId, { from: '2026-07-02', to: '2026-07-01' }))).toBe('BILLING_PERIOD_INVALID');
+    expect(await codeOf(spendReport(orm.em, t.tenantId, { from: '2026-07-02', to: '2026-07-01' }))).toBe(
+      'BILLING_PERIOD_INVALID',
+    );
   });
 });
 
@@ -87,18 +126,37 @@ describe('ledger', () => {
     const t = await tenant();
     const [c1] = t.campaignIds;
     const ids = await insertEntries(orm.em, t.tenantId, [
-      { kind: 'adjustment', amount: '10.000000', category: null, market: null, occurredAt: '2026-07-01T00:00:00Z', reason: 'opening credit' },
+      {
+        kind: 'adjustment',
+        amount: '10.000000',
+        category: null,
+        market: null,
+        occurredAt: '2026-07-01T00:00:00Z',
+        reason: 'opening credit',
+      },
       { amount: '-0.100000', category: 'marketing', campaignId: c1, occurredAt: '2026-07-02T00:00:00Z' },
       { amount: '-0.200000', category: 'utility', campaignId: c1, occurredAt: '2026-07-03T00:00:00Z' },
       { amount: '-0.300000', category: 'marketing', campaignId: null, occurredAt: '2026-08-01T00:00:00Z' },
     ]);
     const first = await ledgerPage(orm.em, t.tenantId, { limit: 3 });
     expect(first.items.map((e) => e.id)).toEqual([ids[3], ids[2], ids[1]]);
-    expect(first.items[0]).toMatchObject({ kind: 'charge', amount: -0.3, balanceAfter: 9.4, category: 'marketing' });
+    expect(first.items[0]).toMatchObject({
+      kind: 'charge',
+      amount: -0.3,
+      balanceAfter: 9.4,
+      category: 'marketing',
+    });
     const second = await ledgerPage(orm.em, t.tenantId, { limit: 3, cursor: first.nextCursor! });
-    expect(second).toMatchObject({ items: [{ id: ids[0], kind: 'adjustment', amount: 10, reason: 'opening credit' }], nextCursor: null });
+    expect(second).toMatchObject({
+      items: [{ id: ids[0], kind: 'adjustment', amount: 10, reason: 'opening credit' }],
+      nextCursor: null,
+    });
 
-    const charges = await ledgerPage(orm.em, t.tenantId, { limit: 10, kind: 'charge', category: 'marketing' });
+    const charges = await ledgerPage(orm.em, t.tenantId, {
+      limit: 10,
+      kind: 'charge',
+      category: 'marketing',
+    });
     expect(charges.items.map((e) => e.id)).toEqual([ids[3], ids[1]]);
     const ofCampaign = await ledgerPage(orm.em, t.tenantId, { limit: 10, campaignId: c1 });
     expect(ofCampaign.items.map((e) => [e.id, e.campaignName?.startsWith('campaign 1')])).toEqual([
@@ -112,19 +170,34 @@ describe('ledger', () => {
   it('answers not found for another tenant’s campaign instead of an empty page', async () => {
     const a = await tenant();
     const b = await tenant();
-    expect(await codeOf(ledgerPage(orm.em, a.tenantId, { limit: 10, campaignId: b.campaignIds[0] }))).toBe('BILLING_CAMPAIGN_NOT_FOUND');
+    expect(await codeOf(ledgerPage(orm.em, a.tenantId, { limit: 10, campaignId: b.campaignIds[0] }))).toBe(
+      'BILLING_CAMPAIGN_NOT_FOUND',
+    );
   });
 
   it('exports the filtered ledger as CSV, quoting text and defusing formulas', async () => {
     const t = await tenant();
     await insertEntries(orm.em, t.tenantId, [
-      { kind: 'adjustment', amount: '5.000000', category: null, market: null, occurredAt: '2026-07-01T00:00:00Z', reason: '=HYPERLINK("x"), goodwill' },
+      {
+        kind: 'adjustment',
+        amount: '5.000000',
+        category: null,
+        market: null,
+        occurredAt: '2026-07-01T00:00:00Z',
+        reason: '=HYPERLINK("x"), goodwill',
+      },
       { amount: '-0.012500', occurredAt: '2026-07-02T00:00:00Z' },
     ]);
     const { csv, rows, truncated, fileName } = await exportLedgerCsv(orm.em, t.tenantId, { period: JULY });
-    expect({ rows, truncated, fileName }).toEqual({ rows: 2, truncated: false, fileName: 'ledger-2026-07-01-to-2026-07-31.csv' });
+    expect({ rows, truncated, fileName }).toEqual({
+      rows: 2,
+      truncated: false,
+      fileName: 'ledger-2026-07-01-to-2026-07-31.csv',
+    });
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,occurredAt,kind,amount,currency,category,market,pricingModel,campaignId,campaignName,reason,balanceAfter');
+    expect(lines[0]).toBe(
+      'id,occurredAt,kind,amount,currency,category,market,pricingModel,campaignId,campaignName,reason,balanceAfter',
+    );
     expect(lines[1]).toContain(',charge,-0.0125,USD,marketing,India,PMP,');
     expect(lines[2]).toContain(`"'=HYPERLINK(""x""), goodwill"`);
   });
@@ -136,13 +209,29 @@ describe('margin report', () => {
     await insertEntries(orm.em, t.tenantId, [
       { amount: '-0.120000', metaCost: '-0.100000', occurredAt: '2026-07-02T00:00:00Z' },
       { amount: '-0.060000', metaCost: '-0.050000', occurredAt: '2026-07-03T00:00:00Z' },
-      { kind: 'adjustment', amount: '20.000000', category: null, market: null, occurredAt: '2026-07-04T00:00:00Z' },
+      {
+        kind: 'adjustment',
+        amount: '20.000000',
+        category: null,
+        market: null,
+        occurredAt: '2026-07-04T00:00:00Z',
+      },
       { amount: '-5.000000', metaCost: '-4.000000', occurredAt: '2026-08-01T00:00:00Z' },
     ]);
-    await orm.em.fork().execute(`insert into tenant_balances (tenant_id, balance) values (?, 14.82)`, [t.tenantId], 'run');
+    await orm.em
+      .fork()
+      .execute(`insert into tenant_balances (tenant_id, balance) values (?, 14.82)`, [t.tenantId], 'run');
     const report = await marginReport(orm.em, JULY, { tenantId: t.tenantId });
     expect(report.tenants).toEqual([
-      expect.objectContaining({ tenantId: t.tenantId, billed: 0.18, metaCost: 0.15, margin: 0.03, charges: 2, balance: 14.82, creditLimit: null }),
+      expect.objectContaining({
+        tenantId: t.tenantId,
+        billed: 0.18,
+        metaCost: 0.15,
+        margin: 0.03,
+        charges: 2,
+        balance: 14.82,
+        creditLimit: null,
+      }),
     ]);
     expect(report.tenants[0]!.marginRate).toBeCloseTo(0.03 / 0.18, 6);
     expect(report.totals).toEqual({ billed: 0.18, metaCost: 0.15, margin: 0.03 });
@@ -150,10 +239,19 @@ describe('margin report', () => {
 
   it('lists every tenant of the platform, those without charges at zero', async () => {
     const quiet = await tenant();
-    const name = (await orm.em.fork().execute<{ name: string }[]>(`select name from tenants where id = ?`, [quiet.tenantId]))[0]!.name;
+    const name = (
+      await orm.em
+        .fork()
+        .execute<{ name: string }[]>(`select name from tenants where id = ?`, [quiet.tenantId])
+    )[0]!.name;
     const report = await marginReport(orm.em, JULY, { search: name.slice(-10) });
     expect(report.truncated).toBe(false);
-    expect(report.tenants.find((t) => t.tenantId === quiet.tenantId)).toMatchObject({ billed: 0, metaCost: 0, margin: 0, marginRate: null });
+    expect(report.tenants.find((t) => t.tenantId === quiet.tenantId)).toMatchObject({
+      billed: 0,
+      metaCost: 0,
+      margin: 0,
+      marginRate: null,
+    });
   });
 });
 
@@ -161,14 +259,29 @@ describe('campaign cost', () => {
   it('sets the estimate against the charges so far and counts what was never delivered', async () => {
     const t = await tenant({ estimatedCost: '0.400000' });
     const [c1] = t.campaignIds;
-    await orm.em.fork().execute(`update campaigns set total = 4, delivered = 2, read = 1, failed = 1 where id = ?`, [c1], 'run');
+    await orm.em
+      .fork()
+      .execute(
+        `update campaigns set total = 4, delivered = 2, read = 1, failed = 1 where id = ?`,
+        [c1],
+        'run',
+      );
     await insertEntries(orm.em, t.tenantId, [
       { amount: '-0.100000', campaignId: c1, occurredAt: '2026-07-02T00:00:00Z' },
       { amount: '-0.100000', campaignId: c1, occurredAt: '2026-07-02T00:00:01Z' },
       { amount: '-0.100000', campaignId: c1, category: 'utility', occurredAt: '2026-07-02T00:00:02Z' },
     ]);
     const cost = await campaignCost(orm.em, t.tenantId, c1!);
-    expect(cost).toMatchObject({ estimated: 0.4, actual: 0.3, difference: -0.1, charges: 3, recipients: 4, delivered: 3, notDelivered: 1, inFlight: 0 });
+    expect(cost).toMatchObject({
+      estimated: 0.4,
+      actual: 0.3,
+      difference: -0.1,
+      charges: 3,
+      recipients: 4,
+      delivered: 3,
+      notDelivered: 1,
+      inFlight: 0,
+    });
     expect(cost.byCategory).toEqual([
       { category: 'marketing', amount: 0.2, count: 2 },
       { category: 'utility', amount: 0.1, count: 1 },
