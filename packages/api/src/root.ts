@@ -15,10 +15,12 @@ import { contactsRouter } from './routers/tenant/contacts.router';
 import { listsRouter } from './routers/tenant/lists.router';
 import { importsRouter } from './routers/tenant/imports.router';
 import { optOutsRouter } from './routers/tenant/opt-outs.router';
+import { billingRouter } from './routers/tenant/billing.router';
 import { adminTenantsRouter } from './routers/admin/tenants.router';
 import { systemRouter } from './routers/admin/system.router';
 import { adminAuditRouter } from './routers/admin/audit.router';
 import { adminSendingRouter } from './routers/admin/sending.router';
+import { adminBillingRouter } from './routers/admin/billing.router';
 
 export const tenantRouter = router({
   auth: authRouter,
@@ -33,6 +35,7 @@ export const tenantRouter = router({
   imports: importsRouter,
   campaigns: campaignsRouter,
   optOuts: optOutsRouter,
+  billing: billingRouter,
 });
 
 export const adminRouter = router({
@@ -41,6 +44,7 @@ export const adminRouter = router({
   system: systemRouter,
   audit: adminAuditRouter,
   sending: adminSendingRouter,
+  billing: adminBillingRouter,
 });
 
 export type TenantRouter = typeof tenantRouter;
