@@ -1,0 +1,2 @@
+/** The values schema as written to charts/dbulk/values.schema.json. */
+export declare const schemaText: string;

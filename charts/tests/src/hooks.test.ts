@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { find, ofKind, render, type Manifest } from './helm';
+
+const env = (job: Manifest) => Object.fromEntries((job.spec.template.spec.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value ?? e]));
+
+describe('migrations and topics as Helm hook Jobs', () => {
+  it('runs migrate, then reconcile-topics, on install and upgrade, replacing the previous run and cleaning up after success', () => {
+    const manifests = render();
+    const migrate = find(manifests, 'Job', 'dbulk-migrate');
+    const topics = find(manifests, 'Job', 'dbulk-reconcile-topics');
+    for (const job of [migrate, topics]) {
+      expect(job.metadata.annotations).toMatchObject({ 'helm.sh/hook': 'pre-install,pre-upgrade', 'helm.sh/hook-delete-policy': 'before-hook-creation,hook-succeeded' });
+      expect(job.spec.template.spec.restartPolicy).toBe('Never');
+      expect(job.spec.backoffLimit).toBe(2);
+    }
+    expect(Number(migrate.metadata.annotations!['helm.sh/hook-weight'])).toBeLessThan(Number(topics.metadata.annotations!['helm.sh/hook-weight']));
+  });
+
+  it('runs the bundled deploy commands of the api image', () => {
+    const manifests = render();
+    expect(find(manifests, 'Job', 'dbulk-migrate').spec.template.spec.containers[0]).toMatchObject({
+      image: 'ghcr.io/dbulk/dbulk-api:0.1.0',
+      command: ['node', '--enable-source-maps', 'apps/api/dist/deploy/migrate.js'],
+    });
+    expect(find(manifests, 'Job', 'dbulk-reconcile-topics').spec.template.spec.containers[0].command[2]).toBe('apps/api/dist/deploy/reconcile-topics.js');
+  });
+
+  it('hands the reconciler the partition counts, replication factor and prefix from values', () => {
+    const topics = find(render({ set: { 'kafka.topics.send.partitions': 48, 'kafka.replicationFactor': 3, 'kafka.topicPrefix': 'stg.', 'sender.autoscaling.maxReplicas': 40 } }), 'Job', 'dbulk-reconcile-topics');
+    expect(env(topics)).toMatchObject({
+      KAFKA_TOPIC_PARTITIONS: 'dbulk.control=1,dbulk.events=6,dbulk.send=48,dbulk.webhooks=12,dbulk.webhooks.dlq=6',
+      KAFKA_REPLICATION_FACTOR: '3',
+      KAFKA_TOPIC_PREFIX: 'stg.',
+      KAFKA_BROKERS: 'kafka-0.kafka:9092,kafka-1.kafka:9092,kafka-2.kafka:9092',
+    });
+  });
+
+  it('reads DATABASE_URL from a hook Secret created before the Jobs (the release Secret does not exist yet on install)', () => {
+    const manifests = render({ set: { 'secrets.databaseUrl': 'postgres://u:p@db/dbulk' } });
+    const hookSecret = find(manifests, 'Secret', 'dbulk-hooks');
+    expect(Number(hookSecret.metadata.annotations!['helm.sh/hook-weight'])).toBeLessThan(-10);
+    expect(hookSecret.metadata.annotations!['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+    expect(Buffer.from(hookSecret.data!.DATABASE_URL!, 'base64').toString()).toBe('postgres://u:p@db/dbulk');
+    expect(env(find(manifests, 'Job', 'dbulk-migrate')).DATABASE_URL).toMatchObject({ valueFrom: { secretKeyRef: { name: 'dbulk-hooks', key: 'DATABASE_URL' } } });
+  });
+
+  it('reads an existing Secret directly and renders no hook Secret', () => {
+    const manifests = render({ set: { 'secrets.existingSecret': 'vault-synced' } });
+    expect(ofKind(manifests, 'Secret')).toEqual([]);
+    expect(env(find(manifests, 'Job', 'dbulk-migrate')).DATABASE_URL).toMatchObject({ valueFrom: { secretKeyRef: { name: 'vault-synced' } } });
+  });
+
+  it('can turn either hook off', () => {
+    const manifests = render({ set: { 'hooks.migrate.enabled': false } });
+    expect(ofKind(manifests, 'Job').map((j) => j.metadata.name)).toEqual(['dbulk-reconcile-topics']);
+  });
+});

@@ -1,0 +1,3 @@
+import { integrationConfig } from '../../vitest.shared.ts';
+
+export default integrationConfig(import.meta.dirname, { testTimeout: 90_000 });
