@@ -10,6 +10,7 @@ import {
 import { CampaignActions } from '../../features/campaigns/components/campaign-actions';
 import { CampaignFacts } from '../../features/campaigns/components/campaign-facts';
 import { CampaignStatusBadge } from '../../features/campaigns/components/campaign-status-badge';
+import { EstimateVsActual } from '../../features/campaigns/components/estimate-vs-actual';
 import { LiveCounters } from '../../features/campaigns/components/live-counters';
 import { MessagesTable } from '../../features/campaigns/components/messages-table';
 import { SendRateChart } from '../../features/campaigns/components/send-rate-chart';
@@ -105,6 +106,7 @@ function CampaignPage() {
             <SendRateChart snapshots={progress.snapshots} windowMs={RATE_WINDOW_MS} />
             <aside className="ui-split__aside">
               <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
+              <EstimateVsActual campaignId={campaignId} live={campaign.status !== 'CANCELLED' && campaign.status !== 'FAILED'} />
             </aside>
           </div>
           <MessagesTable
