@@ -1,7 +1,7 @@
 /**
- * The checklist's SQL is part of the schema's public contract (ARCHITECTURE.md, "Data"): every
- * query in docs/PRODUCTION_READINESS_CHECKLIST.md must run against the migrated schema, so a
- * renamed column breaks this test instead of an SRE's incident.
+ * The operator docs' SQL is part of the schema's public contract (ARCHITECTURE.md, "Data"): every
+ * query in docs/PRODUCTION_READINESS_CHECKLIST.md and docs/runbooks/operations.md must run
+ * against the migrated schema, so a renamed column breaks this test instead of an SRE's incident.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,8 +11,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testStack } from '@dbulk/testing';
 import { REPO_ROOT } from '@dbulk/testing/e2e';
 
-const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'PRODUCTION_READINESS_CHECKLIST.md'), 'utf8');
-const queries = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
+const DOCS = ['PRODUCTION_READINESS_CHECKLIST.md', 'runbooks/operations.md'];
+const queries = DOCS.flatMap((doc) =>
+  [...readFileSync(path.join(REPO_ROOT, 'docs', doc), 'utf8').matchAll(/```sql\n([\s\S]*?)```/g)].map((m, i) => [`${doc} #${i + 1}`, m[1]!.trim()] as const),
+);
 const values: Record<string, string> = { tenant_id: randomUUID(), campaign_id: randomUUID(), waba_id: '102290129340398', phone_number_id: '106540352242922' };
 let client: pg.Client;
 
@@ -24,11 +26,11 @@ afterAll(async () => {
   await client?.end();
 });
 
-it('finds the checklist\'s queries', () => {
-  expect(queries.length).toBeGreaterThanOrEqual(20);
+it('finds the docs\' queries', () => {
+  expect(queries.length).toBeGreaterThanOrEqual(35);
 });
 
-it.each(queries.map((q, i) => [i + 1, q] as const))('query %i runs against the migrated schema', async (_n, query) => {
+it.each(queries)('%s runs against the migrated schema', async (_n, query) => {
   const params: string[] = [];
   const sql = query.replace(/:'(\w+)'/g, (_all, name: string) => {
     if (!(name in values)) throw new Error(`unknown psql variable ${name}`);
