@@ -16,13 +16,14 @@ import { runScenario } from './run.ts';
 
 const { values, positionals } = parseArgs({ options: { profile: { type: 'string' } }, allowPositionals: true });
 const names = positionals.length ? positionals : [...SCENARIOS];
-const env = { ...runnerEnv(), ...(values.profile ? { PROFILE: values.profile } : {}) };
+const root = findRepoRoot();
+const env = { ...runnerEnv(root), ...(values.profile ? { PROFILE: values.profile } : {}) };
 const log = (line: string) => console.error(`[load ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 let failed = false;
 try {
   for (const name of names) {
-    const { summary, file, errors } = await runScenario(name, { env, root: findRepoRoot(), log });
+    const { summary, file, errors } = await runScenario(name, { env, root, log });
     console.log(JSON.stringify(summary, null, 2));
     process.stderr.write(textSummary(summary));
     for (const e of errors) log(`iteration error: ${e}`);

@@ -9,7 +9,7 @@ import { signPayload } from '@dbulk/meta';
 import { JourneyError } from '../lib/client.ts';
 import { loadConfig } from '../lib/config.ts';
 import { journeyFor } from '../lib/journeys/index.ts';
-import { journeyOptions } from '../lib/journeys/journey.ts';
+import { journeyOptions, runIteration } from '../lib/journeys/journey.ts';
 import { compactSummary, summaryPath, type CompactSummary } from '../lib/summary.ts';
 import { NodeHttp } from './client.ts';
 import { runExecutor } from './executors.ts';
@@ -54,7 +54,7 @@ export async function runScenario(name: string, o: RunOptions): Promise<RunResul
       async (vu) => {
         const started = performance.now();
         try {
-          await journey.iteration(http.forVu(vu), cfg, data);
+          await runIteration(journey, http.forVu(vu), cfg, data);
           registry.add('iterations', 1);
         } catch (err) {
           // k6 logs the exception and moves on; the failed request or check fails a threshold.

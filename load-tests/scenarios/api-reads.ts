@@ -8,7 +8,7 @@
 import type { Options } from 'k6/options';
 import { loadConfig } from '../lib/config.ts';
 import { apiReads } from '../lib/journeys/api-reads.ts';
-import { journeyOptions } from '../lib/journeys/journey.ts';
+import { journeyOptions, runIteration } from '../lib/journeys/journey.ts';
 import type { SummaryData } from '../lib/summary.ts';
 import { k6Client, k6Summary } from './support/k6-client.ts';
 
@@ -24,7 +24,7 @@ export function setup() {
 }
 
 export default async function (data: Prepared) {
-  await apiReads.iteration(client, cfg, data);
+  await runIteration(apiReads, client, cfg, data);
 }
 
 export function handleSummary(data: SummaryData) {

@@ -9,7 +9,7 @@
 import type { Options } from 'k6/options';
 import { loadConfig } from '../lib/config.ts';
 import { campaignE2e } from '../lib/journeys/campaign-e2e.ts';
-import { journeyOptions } from '../lib/journeys/journey.ts';
+import { journeyOptions, runIteration } from '../lib/journeys/journey.ts';
 import type { SummaryData } from '../lib/summary.ts';
 import { k6Client, k6Summary } from './support/k6-client.ts';
 
@@ -25,7 +25,7 @@ export function setup() {
 }
 
 export default async function (data: Prepared) {
-  await campaignE2e.iteration(client, cfg, data);
+  await runIteration(campaignE2e, client, cfg, data);
 }
 
 export function handleSummary(data: SummaryData) {

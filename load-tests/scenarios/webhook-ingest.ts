@@ -6,7 +6,7 @@
  */
 import type { Options } from 'k6/options';
 import { loadConfig } from '../lib/config.ts';
-import { journeyOptions } from '../lib/journeys/journey.ts';
+import { journeyOptions, runIteration } from '../lib/journeys/journey.ts';
 import { webhookIngest } from '../lib/journeys/webhook-ingest.ts';
 import type { SummaryData } from '../lib/summary.ts';
 import { hmacHex, k6Client, k6Summary } from './support/k6-client.ts';
@@ -22,7 +22,7 @@ export function setup() {
 }
 
 export default async function (data: { runId: string }) {
-  await journey.iteration(client, cfg, data);
+  await runIteration(journey, client, cfg, data);
 }
 
 export function handleSummary(data: SummaryData) {

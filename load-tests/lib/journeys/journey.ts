@@ -39,3 +39,17 @@ export function journeyOptions<D>(journey: Journey<D>, cfg: LoadConfig): Journey
     setupTimeout: '2m',
   };
 }
+
+/**
+ * One iteration, with its outcome as the `iteration completed` check: a journey that throws
+ * (an unexpected answer) fails the checks threshold under k6 and the npm runner alike.
+ */
+export async function runIteration<D>(journey: Journey<D>, client: Client, cfg: LoadConfig, data: D): Promise<void> {
+  try {
+    await journey.iteration(client, cfg, data);
+    client.check('iteration completed', true);
+  } catch (err) {
+    client.check('iteration completed', false);
+    throw err;
+  }
+}
