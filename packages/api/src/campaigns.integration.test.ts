@@ -153,7 +153,8 @@ describe('campaigns', () => {
       fits: true,
     });
     expect(preflight.messagingLimit.days).toHaveLength(1);
-    expect(preflight.estimatedCost).toBeNull();
+    // Quoted from the rate card in force (seed:pricing), markup included; details per market in `cost`.
+    expect(preflight.estimatedCost).toMatch(/^\d+\.\d{6}$/);
 
     // Start refuses, naming every unmapped variable; nothing is written.
     const refused = await appErrorOf((await c()).start({ campaignId }));

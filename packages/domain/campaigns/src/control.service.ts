@@ -4,6 +4,7 @@
  * goes to `dbulk.events`. Senders also re-read the status (cached at most 1 s), so a lost record
  * delays a pause by a second at most.
  */
+import { releaseHolds } from '@dbulk/domain-billing';
 import { controlScope, type ControlRecord } from '@dbulk/kafka';
 import type { EntityManager } from '@dbulk/db';
 import { recordAudit } from '@dbulk/domain-platform';
@@ -101,8 +102,10 @@ export async function controlCampaign(
     await tx.flush();
     // Queued work goes back (pause) or is dropped (cancel); a sender's claim of a moved row then finds nothing.
     if (action === 'pause') await moveMessages(tx, campaignId, ['QUEUED'], 'PENDING', null);
-    if (action === 'cancel')
+    if (action === 'cancel') {
       await moveMessages(tx, campaignId, ['PENDING', 'QUEUED', 'RETRY_WAIT'], 'SKIPPED', 'cancelled');
+      await releaseHolds(tx, [campaignId]);
+    }
     await recordAudit(tx, actor, {
       tenantId: actor.tenantId,
       action: `campaign.${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'cancelled'}`,

@@ -4,10 +4,11 @@
  * which variables still lack a value. Start applies exactly the same rules (recipients.ts).
  */
 import { Tenant, type EntityManager } from '@dbulk/db';
+import { prefixSql, quotePrefixes, type PrefixCount, type QuoteDto } from '@dbulk/domain-billing';
 import { ownCampaign } from './campaigns.repository';
 import { splitAcrossDays, tierLimit, type DayCount } from './messaging-limit';
 import { usedLast24h } from './messaging-limit.repository';
-import { countRecipients, SKIP_REASONS } from './recipients';
+import { countRecipients, preferHashJoins, recipientsCtes, SKIP_REASONS, usAreaCodesOf, type RecipientQuery } from './recipients';
 import { templateVariables, unmappedKeys } from './variables';
 
 export interface PreflightDto {
@@ -25,9 +26,20 @@ export interface PreflightDto {
     /** Set when the tier is unknown and the lowest limit is assumed. */
     note: string | null;
   };
-  /** Billing is a later issue. */
-  estimatedCost: null;
+  /** The quote (USD, markup included) of the recipients that will be sent to; held at start. */
+  estimatedCost: string;
+  /** The quote by market, and how many recipients have no rate. */
+  cost: QuoteDto;
   unmapped: string[];
+}
+
+/** Will-send recipients by their first four digits (which decide the market). */
+async function recipientPrefixes(em: EntityManager, q: RecipientQuery): Promise<PrefixCount[]> {
+  const { sql, params } = recipientsCtes(q, await usAreaCodesOf(em, q));
+  return em.transactional(async (tx) => {
+    await preferHashJoins(tx);
+    return tx.execute(`with ${sql} select ${prefixSql('phone')} as prefix, count(*)::int as count from recipients where reason is null group by 1`, params);
+  });
 }
 
 export async function preflightCampaign(
@@ -37,12 +49,8 @@ export async function preflightCampaign(
 ): Promise<PreflightDto> {
   const row = await ownCampaign(em, tenantId, campaignId);
   const keys = templateVariables(row.template).map((v) => v.key);
-  const counts = await countRecipients(em, {
-    tenantId,
-    listIds: row.listIds,
-    tagFilter: row.tagFilter,
-    category: row.template.category,
-  });
+  const query = { tenantId, listIds: row.listIds, tagFilter: row.tagFilter, category: row.template.category };
+  const counts = await countRecipients(em, query);
   const skippedTotal = Object.values(counts.byReason).reduce((a, b) => a + b, 0);
   const willSend = counts.recipients - skippedTotal;
   const byReason: Record<string, number> = {
@@ -55,6 +63,7 @@ export async function preflightCampaign(
   const available = Math.max(0, limit - used);
   const tenant = await em.findOneOrFail(Tenant, { id: tenantId }, { fields: ['timezone'] });
   const start = row.scheduledAt && row.scheduledAt.getTime() > Date.now() ? row.scheduledAt : new Date();
+  const cost = await quotePrefixes(em, { tenantId, category: row.template.category, prefixes: await recipientPrefixes(em, query), at: start });
   return {
     recipients: counts.recipients,
     willSend,
@@ -70,7 +79,8 @@ export async function preflightCampaign(
         ? null
         : 'Meta has not reported this number’s messaging limit tier yet; assuming the lowest (250 per 24 h).',
     },
-    estimatedCost: null,
+    estimatedCost: cost.total,
+    cost,
     unmapped: unmappedKeys(keys, row.variableMapping),
   };
 }

@@ -6,7 +6,8 @@
  * it from there. Audited; a progress snapshot is published after commit.
  */
 import type { EntityManager } from '@dbulk/db';
-import { recordAudit } from '@dbulk/domain-platform';
+import { placeHold } from '@dbulk/domain-billing';
+import { recordAudit, type AuditActor } from '@dbulk/domain-platform';
 import type { TenantActor } from '@dbulk/domain-tenancy';
 import { toDetailDto, type CampaignDetailDto } from './campaigns.dto';
 import { CampaignErrors } from './campaigns.errors';
@@ -27,6 +28,8 @@ export async function startCampaign(
   deps: ControlDeps,
   actor: TenantActor,
   campaignId: string,
+  /** An admin letting a campaign start above the tenant's available credit (audited). */
+  options: { creditOverride?: { actor: AuditActor; reason: string } } = {},
 ): Promise<CampaignDetailDto> {
   const began = Date.now();
   const result = await em.transactional(async (tx) => {
@@ -77,6 +80,11 @@ export async function startCampaign(
       skipped: Number(counts[0]?.skipped ?? 0),
     };
     if (totals.total === 0) throw CampaignErrors.noRecipients(row.name);
+    // The quote is held against the tenant's credit; a quote above it refuses the start (rollback).
+    if (totals.pending > 0) {
+      const hold = { tenantId: actor.tenantId, campaignId, campaignName: row.name, category: row.template.category };
+      await placeHold(tx, options.creditOverride ? { ...hold, override: options.creditOverride } : hold);
+    }
 
     const now = new Date();
     const scheduled =

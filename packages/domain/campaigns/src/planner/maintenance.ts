@@ -4,6 +4,7 @@
  * PENDING, fail sends whose outcome is unknown (never resent: needs review), and complete
  * campaigns with nothing left to do. Each returns the campaign ids it touched.
  */
+import { releaseHolds } from '@dbulk/domain-billing';
 import type { EntityManager } from '@dbulk/db';
 import { counterDeltaCtes } from '../messages/counters';
 
@@ -100,13 +101,16 @@ export function failStaleSending(
 /** RUNNING campaigns with no message PENDING, QUEUED, SENDING or RETRY_WAIT are done. */
 export async function completeFinished(em: EntityManager, tenantIds?: string[]): Promise<string[]> {
   const scope = tenantScope('tenant_id', tenantIds);
-  return ids(
+  const done = ids(
     await em.execute(
       `update campaigns set status = 'COMPLETED', completed_at = now(), status_code = null, status_reason = null, updated_at = now()
        where status = 'RUNNING' and pending = 0 and queued = 0 and sending = 0 and retry_wait = 0${scope.sql} returning id`,
       scope.params,
     ),
   );
+  // What their credit holds did not consume goes back to the tenant's available credit.
+  await releaseHolds(em, done);
+  return done;
 }
 
 export async function killSwitchEngaged(em: EntityManager): Promise<boolean> {

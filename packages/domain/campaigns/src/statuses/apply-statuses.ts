@@ -9,6 +9,7 @@
  * Idempotent: applying the same events again computes the same row (max of ranks, least of times).
  */
 import type { EntityManager } from '@dbulk/db';
+import { chargeDeliveries } from '@dbulk/domain-billing';
 import { counterDeltaCtes } from '../messages/counters';
 import { boundQuery } from './bound-query';
 import { messageIdOfCallback } from './callback-data';
@@ -111,5 +112,8 @@ export async function applyStatuses(em: EntityManager, events: StatusEvent[]): P
   }));
   const [row] = await boundQuery<Row>(em, STATEMENT, [JSON.stringify(rows)]);
   if (!row) return EMPTY;
+  // Billing in the same transaction: one debit per delivered billable message (or CBP conversation).
+  const delivered = usable.filter((e) => e.status === 'delivered' || e.status === 'read');
+  await chargeDeliveries(em, delivered.map((e) => ({ tenantId: e.tenantId, wamid: e.wamid })));
   return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress: row.progress.map((r) => snapshotOf(r)) };
 }
