@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { ApiDeps } from '@dbulk/api';
 import { createOrm } from '@dbulk/db';
 import { startAuditFeed } from '@dbulk/domain-platform';
-import { checkKafka, createKafka, TypedProducer } from '@dbulk/kafka';
+import { checkKafka, createKafka, kafkaConnection, TypedProducer } from '@dbulk/kafka';
 import { startEventsHub, type EventsHub } from '@dbulk/domain-campaigns';
 import { createKeyring } from '@dbulk/domain-whatsapp';
 import { GraphClient, graphClientOptionsFromEnv } from '@dbulk/meta';
@@ -50,7 +50,7 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
 
   // Health only: no retries (the probe repeats) and silent, since a failed probe is logged once below.
   const kafka = createKafka({
-    brokers: env.KAFKA_BROKERS,
+    ...kafkaConnection(env),
     clientId: `${env.KAFKA_CLIENT_ID}-api-health`,
     logger: logger.child({ component: 'kafka-health' }, { level: 'silent' }),
     connectionTimeoutMs: 1_000,
@@ -97,7 +97,7 @@ export async function createDeps(env: DepsEnv, logger: Logger): Promise<RuntimeD
  */
 function startCampaignStreams(env: DepsEnv, logger: Logger) {
   const log = logger.child({ component: 'campaign-streams' });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-api`, logger: log, retry: { retries: 2 } });
+  const kafka = createKafka({ ...kafkaConnection(env), clientId: `${env.KAFKA_CLIENT_ID}-api`, logger: log, retry: { retries: 2 } });
   const producer = new TypedProducer({ kafka, logger: log, topicPrefix: env.KAFKA_TOPIC_PREFIX });
   const events = new EventEmitter();
   events.setMaxListeners(0);

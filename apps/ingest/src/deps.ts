@@ -5,7 +5,7 @@
  * (which retries for 7 days) sends the same webhook again.
  * @see https://kafka.js.org/docs/configuration#retry
  */
-import { checkKafka, createKafka, TypedProducer, type RawProduceRecord } from '@dbulk/kafka';
+import { checkKafka, createKafka, kafkaConnection, type RawProduceRecord, TypedProducer } from '@dbulk/kafka';
 import type { Logger } from '@dbulk/logger';
 import type { IngestAppDeps, IngestAppOptions } from './app';
 import { Batcher } from './batcher';
@@ -24,7 +24,7 @@ const READINESS_TIMEOUT_MS = 2_000;
 
 export async function createDeps(env: IngestEnv, logger: Logger): Promise<RuntimeDeps> {
   const kafka = createKafka({
-    brokers: env.KAFKA_BROKERS,
+    ...kafkaConnection(env),
     clientId: `${env.KAFKA_CLIENT_ID}-ingest`,
     logger,
     connectionTimeoutMs: 1_000,
@@ -55,7 +55,7 @@ export async function createDeps(env: IngestEnv, logger: Logger): Promise<Runtim
 
   // Health only: no retries (the probe repeats) and silent, since a failed probe is logged below.
   const healthKafka = createKafka({
-    brokers: env.KAFKA_BROKERS,
+    ...kafkaConnection(env),
     clientId: `${env.KAFKA_CLIENT_ID}-ingest-health`,
     logger: logger.child({ component: 'kafka-health' }, { level: 'silent' }),
     connectionTimeoutMs: 1_000,

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '@dbulk/config';
 import { createOrm } from '@dbulk/db';
-import { createKafka } from '@dbulk/kafka';
+import { createKafka, kafkaConnection } from '@dbulk/kafka';
 import { createLogger } from '@dbulk/logger';
 import { loadCliEnv, type CliEnv } from './env';
 import { replayDlq } from './replay-dlq';
@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     return 1;
   }
   const logger = createLogger({ name: 'processor-cli', level: env.LOG_LEVEL });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-processor-cli`, logger, retry: { retries: 3 } });
+  const kafka = createKafka({ ...kafkaConnection(env), clientId: `${env.KAFKA_CLIENT_ID}-processor-cli`, logger, retry: { retries: 3 } });
   const dryRun = values['dry-run'] ?? false;
   const common = { kafka, logger, topicPrefix: env.KAFKA_TOPIC_PREFIX, dryRun, out: io.out };
   if (command === 'replay-dlq') {

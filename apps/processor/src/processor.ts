@@ -8,7 +8,7 @@
  */
 import { createOrm, type MikroORM } from '@dbulk/db';
 import { pruneWebhookEvents } from '@dbulk/domain-webhooks';
-import { BatchConsumer, createKafka, TypedProducer, type BackoffOptions, type DecodedRecord, type WebhookRecord } from '@dbulk/kafka';
+import { type BackoffOptions, BatchConsumer, createKafka, type DecodedRecord, kafkaConnection, TypedProducer, type WebhookRecord } from '@dbulk/kafka';
 import type { Closer } from '@dbulk/lifecycle';
 import type { Logger } from '@dbulk/logger';
 import type { ProcessorEnv } from './env';
@@ -64,7 +64,7 @@ export class Processor {
     private readonly logger: Logger,
     overrides: ProcessorOverrides,
   ) {
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-processor`, logger });
+    const kafka = createKafka({ ...kafkaConnection(config), clientId: `${config.KAFKA_CLIENT_ID}-processor`, logger });
     this.producer = new TypedProducer({ kafka, logger, topicPrefix: config.KAFKA_TOPIC_PREFIX });
     this.metrics = createMetrics(() => this.consumer.health().lag);
     const groupPurpose = overrides.groupPurpose ?? 'webhooks';

@@ -10,7 +10,7 @@ import { createOrm, type MikroORM } from '@dbulk/db';
 import { createPlanner, type Planner, type PlannerDeps } from '@dbulk/domain-campaigns';
 import { Sender, type SenderOptions } from '@dbulk/domain-sending';
 import { createKeyring } from '@dbulk/domain-whatsapp';
-import { createKafka, TypedProducer } from '@dbulk/kafka';
+import { createKafka, kafkaConnection, TypedProducer } from '@dbulk/kafka';
 import type { Closer } from '@dbulk/lifecycle';
 import type { Logger } from '@dbulk/logger';
 import { GraphClient, graphClientOptionsFromEnv } from '@dbulk/meta';
@@ -47,7 +47,7 @@ export class SenderWorker {
     overrides: WorkerOverrides,
   ) {
     this.consuming = env.SENDER_CONSUMER_ENABLED;
-    const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-sender`, logger });
+    const kafka = createKafka({ ...kafkaConnection(env), clientId: `${env.KAFKA_CLIENT_ID}-sender`, logger });
     this.sender = new Sender({
       orm,
       kafka,

@@ -37,4 +37,14 @@ describe('parseEnv', () => {
     );
     expect(parseEnv(encryptionEnv, { ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }).ENCRYPTION_KEY).toBeTruthy();
   });
+
+  it('reads Kafka TLS and SASL settings, off by default', () => {
+    const plain = parseEnv(kafkaEnv, { KAFKA_BROKERS: 'a:1' });
+    expect(plain.KAFKA_SSL).toBe(false);
+    expect(plain.KAFKA_SASL_MECHANISM).toBeUndefined();
+    expect(
+      parseEnv(kafkaEnv, { KAFKA_BROKERS: 'a:1', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }),
+    ).toMatchObject({ KAFKA_SSL: true, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'u' });
+    expect(() => parseEnv(kafkaEnv, { KAFKA_BROKERS: 'a:1', KAFKA_SASL_MECHANISM: 'gssapi' })).toThrowError(/KAFKA_SASL_MECHANISM/);
+  });
 });

@@ -26,6 +26,15 @@ export const databaseEnv = z.object({
 export const kafkaEnv = z.object({
   KAFKA_BROKERS: csv,
   KAFKA_CLIENT_ID: z.string().default('dbulk'),
+  /** TLS to the brokers (a private CA through NODE_EXTRA_CA_CERTS). */
+  KAFKA_SSL: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  /** SASL authentication; the username and password are required with it (checked by @dbulk/kafka). */
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
 });
 
 export const httpEnv = (defaultPort: number) =>

@@ -5,7 +5,7 @@
  * @see https://kafka.js.org/docs/custom-logger
  */
 import type { Logger } from '@dbulk/logger';
-import { Kafka, logLevel, type Admin, type logCreator } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type logCreator, type SASLOptions } from 'kafkajs';
 
 /** Opaque to apps: pass it to this package's factories; do not call kafkajs methods on it. */
 export type KafkaClient = Kafka;
@@ -13,6 +13,9 @@ export type KafkaAdmin = Admin;
 
 export interface CreateKafkaOptions {
   brokers: string[];
+  /** TLS and SASL from `kafkaConnection(env)`; absent on the local stack. */
+  ssl?: boolean;
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
   clientId: string;
   logger: Logger;
   /** TCP connect timeout; short, so an unreachable broker fails a readiness check quickly. */
@@ -70,6 +73,9 @@ export function createKafka(options: CreateKafkaOptions): KafkaClient {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...(options.ssl ? { ssl: true } : {}),
+    // kafkajs types SASL as a union per mechanism; ours carries the same three fields for each.
+    ...(options.sasl ? { sasl: options.sasl as SASLOptions } : {}),
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     // kafkajs's default (5 retries from 300 ms) gives up within ~10 s; a broker restart takes longer.

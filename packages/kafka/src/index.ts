@@ -3,6 +3,7 @@
  * docs/adr/0002-kafkajs-behind-a-wrapper.md). Apps use these types and classes, never kafkajs.
  */
 export { createKafka, type CreateKafkaOptions, type KafkaAdmin, type KafkaClient } from './client';
+export { kafkaConnection, type KafkaConnection, type KafkaConnectionEnv, type SaslMechanism } from './connection';
 export {
   ALL_TOPICS,
   DLQ_TOPIC,

@@ -6,14 +6,14 @@
  * @see https://kafka.apache.org/documentation/#basic_ops_modify_topic
  */
 import { ConfigError } from '@dbulk/config';
-import { ALL_TOPICS, createKafka, reconcileTopics } from '@dbulk/kafka';
+import { ALL_TOPICS, createKafka, kafkaConnection, reconcileTopics } from '@dbulk/kafka';
 import { createLogger } from '@dbulk/logger';
 import { loadTopicsEnv, type TopicsEnv } from './env';
 import { withPartitions } from './partitions';
 
 async function main(env: TopicsEnv): Promise<number> {
   const logger = createLogger({ name: 'reconcile-topics', level: env.LOG_LEVEL });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-topics`, logger });
+  const kafka = createKafka({ ...kafkaConnection(env), clientId: `${env.KAFKA_CLIENT_ID}-topics`, logger });
   const admin = kafka.admin();
   try {
     await admin.connect();

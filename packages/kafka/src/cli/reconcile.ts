@@ -5,13 +5,14 @@
 import { ConfigError } from '@dbulk/config';
 import { createLogger } from '@dbulk/logger';
 import { createKafka } from '../client';
+import { kafkaConnection } from '../connection';
 import { reconcileTopics } from '../reconcile';
 import { ALL_TOPICS } from '../topics';
 import { readTopicsCliEnv, type TopicsCliEnv } from './env';
 
 async function main(env: TopicsCliEnv): Promise<number> {
   const logger = createLogger({ name: 'kafka-topics', level: env.LOG_LEVEL });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: `${env.KAFKA_CLIENT_ID}-topics`, logger });
+  const kafka = createKafka({ ...kafkaConnection(env), clientId: `${env.KAFKA_CLIENT_ID}-topics`, logger });
   const admin = kafka.admin();
   try {
     await admin.connect();
