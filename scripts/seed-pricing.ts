@@ -9,14 +9,17 @@ import { seedRateCard } from '@dbulk/domain-billing';
 
 const env = { ...readStackEnvFile(), ...process.env };
 const url = env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL is not set and .data/stack.env is missing: run scripts/stack up first');
+if (!url)
+  throw new Error('DATABASE_URL is not set and .data/stack.env is missing: run scripts/stack up first');
 
 const orm = await createOrm({ url, poolMax: 2 });
 try {
   const result = await seedRateCard(orm.em.fork());
   const where = new URL(url);
   for (const card of result.cards) {
-    console.log(`pricing: card ${card.effectiveFrom}: ${card.rows} rates, ${card.written} written${card.created ? ' (new card)' : ''} → ${where.hostname}${where.pathname}`);
+    console.log(
+      `pricing: card ${card.effectiveFrom}: ${card.rows} rates, ${card.written} written${card.created ? ' (new card)' : ''} → ${where.hostname}${where.pathname}`,
+    );
   }
 } finally {
   await orm.close(true);

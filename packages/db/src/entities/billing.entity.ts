@@ -2,7 +2,13 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { baseProperties } from './base';
 import { Campaign } from './campaign.entity';
 
-export const PRICING_CATEGORIES = ['marketing', 'utility', 'authentication', 'authentication_international', 'service'] as const;
+export const PRICING_CATEGORIES = [
+  'marketing',
+  'utility',
+  'authentication',
+  'authentication_international',
+  'service',
+] as const;
 export type PricingCategory = (typeof PRICING_CATEGORIES)[number];
 export const PRICING_MODELS = ['CBP', 'PMP'] as const;
 export type PricingModel = (typeof PRICING_MODELS)[number];

@@ -76,7 +76,15 @@ export function chargeRow(c: Candidate, rates: readonly Rate[]): ChargeRow {
   const day = localDay(at, c.timezone);
   const decision = decideCharge(c.pricing, day);
   const match = resolveMarket(c.phone, marketsAt(rates, day));
-  const rate = match ? rateFor(rates, { market: match.market, category: decision.category, pricingModel: decision.model, currency: 'USD', day }) : null;
+  const rate = match
+    ? rateFor(rates, {
+        market: match.market,
+        category: decision.category,
+        pricingModel: decision.model,
+        currency: 'USD',
+        day,
+      })
+    : null;
   const unpriced = decision.billable && !rate;
   const conversationId = decision.model === 'CBP' ? (c.conversation?.id ?? null) : null;
   const expires = c.conversation?.expiration_timestamp;
@@ -97,7 +105,9 @@ export function chargeRow(c: Candidate, rates: readonly Rate[]): ChargeRow {
     markup: c.markup_percent,
     waba_id: c.waba_id,
     month: day.slice(0, 7),
-    reason: unpriced ? `no ${decision.model} rate for ${match?.market ?? 'an unknown market'} ${decision.category} on ${day}` : null,
+    reason: unpriced
+      ? `no ${decision.model} rate for ${match?.market ?? 'an unknown market'} ${decision.category} on ${day}`
+      : null,
     conversation_id: conversationId,
     phone_number_id: c.phone_number_id,
     origin_type: c.conversation?.origin?.type ?? null,
@@ -106,17 +116,24 @@ export function chargeRow(c: Candidate, rates: readonly Rate[]): ChargeRow {
 }
 
 /** Charges the delivered (or read) messages among `keys`; call inside the statuses' transaction. */
-export async function chargeDeliveries(em: EntityManager, keys: readonly DeliveryKey[]): Promise<ChargeResult> {
+export async function chargeDeliveries(
+  em: EntityManager,
+  keys: readonly DeliveryKey[],
+): Promise<ChargeResult> {
   if (keys.length === 0) return EMPTY;
-  const candidates = await boundQuery<Candidate>(em, CANDIDATES_SQL, [JSON.stringify(keys.map((k) => ({ tenant_id: k.tenantId, wamid: k.wamid })))]);
+  const candidates = await boundQuery<Candidate>(em, CANDIDATES_SQL, [
+    JSON.stringify(keys.map((k) => ({ tenant_id: k.tenantId, wamid: k.wamid }))),
+  ]);
   if (candidates.length === 0) return EMPTY;
   const latest = candidates.reduce((max, c) => Math.max(max, new Date(c.occurred_at).getTime()), 0);
   // Rates up to the day after the latest event cover every timezone's local day.
   const rates = await loadRates(em, { upTo: new Date(latest + 86_400_000).toISOString().slice(0, 10) });
   const rows = candidates.map((c) => chargeRow(c, rates));
-  const [out] = await boundQuery<{ entries: number; total: string; conversations: number; paused: ChargeResult['paused'] }>(em, WRITE_SQL, [
-    JSON.stringify(rows),
-    CREDIT_EXHAUSTED_CODE,
-  ]);
+  const [out] = await boundQuery<{
+    entries: number;
+    total: string;
+    conversations: number;
+    paused: ChargeResult['paused'];
+  }>(em, WRITE_SQL, [JSON.stringify(rows), CREDIT_EXHAUSTED_CODE]);
   return out ?? EMPTY;
 }

@@ -36,6 +36,16 @@ export async function balanceOf(em: EntityManager, tenantId: string): Promise<Ba
     [tenantId, tenantId],
   );
   if (!row) throw tenantNotFound(tenantId);
-  const available = row.credit_limit === null ? null : (Number(row.credit_limit) + Number(row.balance) - Number(row.held)).toFixed(6);
-  return { tenantId, currency: 'USD', balance: row.balance, creditLimit: row.credit_limit, held: row.held, available };
+  const available =
+    row.credit_limit === null
+      ? null
+      : (Number(row.credit_limit) + Number(row.balance) - Number(row.held)).toFixed(6);
+  return {
+    tenantId,
+    currency: 'USD',
+    balance: row.balance,
+    creditLimit: row.credit_limit,
+    held: row.held,
+    available,
+  };
 }

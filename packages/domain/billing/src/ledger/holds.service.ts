@@ -34,17 +34,30 @@ export async function placeHold(tx: EntityManager, input: HoldInput): Promise<Ho
      where campaign_id = ?::uuid and status = 'PENDING' group by 1`,
     [input.campaignId],
   );
-  const quote = await quotePrefixes(tx, { tenantId: input.tenantId, category: input.category, prefixes: prefixes as PrefixCount[] });
+  const quote = await quotePrefixes(tx, {
+    tenantId: input.tenantId,
+    category: input.category,
+    prefixes: prefixes as PrefixCount[],
+  });
   const balance = await balanceOf(tx, input.tenantId);
   const short = balance.available !== null && Number(quote.total) > Number(balance.available);
   if (short && !input.override) throw creditInsufficient(quote.total, balance.available!, input.campaignName);
-  await tx.execute(`update campaigns set estimated_cost = ?::numeric, updated_at = now() where id = ?::uuid`, [quote.total, input.campaignId]);
+  await tx.execute(
+    `update campaigns set estimated_cost = ?::numeric, updated_at = now() where id = ?::uuid`,
+    [quote.total, input.campaignId],
+  );
   await tx.execute(
     `insert into credit_holds (id, created_at, updated_at, tenant_id, campaign_id, amount, consumed, override_by, override_reason)
      values (gen_random_uuid(), now(), now(), ?::uuid, ?::uuid, ?::numeric, 0, ?::uuid, ?)
      on conflict (campaign_id) do update set amount = excluded.amount, released_at = null, updated_at = now(),
        override_by = excluded.override_by, override_reason = excluded.override_reason`,
-    [input.tenantId, input.campaignId, quote.total, short ? input.override!.actor.userId : null, short ? input.override!.reason : null],
+    [
+      input.tenantId,
+      input.campaignId,
+      quote.total,
+      short ? input.override!.actor.userId : null,
+      short ? input.override!.reason : null,
+    ],
   );
   if (short) {
     await recordAudit(tx, input.override!.actor, {
@@ -52,7 +65,9 @@ export async function placeHold(tx: EntityManager, input: HoldInput): Promise<Ho
       action: 'billing.credit_override',
       targetType: 'campaign',
       targetId: input.campaignId,
-      changes: { after: { quote: quote.total, available: balance.available, reason: input.override!.reason } },
+      changes: {
+        after: { quote: quote.total, available: balance.available, reason: input.override!.reason },
+      },
     });
   }
   return { quote, held: quote.total, overridden: short };

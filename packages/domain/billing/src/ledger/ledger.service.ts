@@ -18,11 +18,16 @@ export interface AdjustInput {
 
 const money = (n: number | string) => {
   const value = Number(n);
-  if (!Number.isFinite(value)) throw new AppError('BILLING_AMOUNT_INVALID', 'invalid', `${n} is not an amount`);
+  if (!Number.isFinite(value))
+    throw new AppError('BILLING_AMOUNT_INVALID', 'invalid', `${n} is not an amount`);
   return value.toFixed(6);
 };
 
-export async function adjustBalance(em: EntityManager, actor: AuditActor, input: AdjustInput): Promise<BalanceDto & { entryId: string }> {
+export async function adjustBalance(
+  em: EntityManager,
+  actor: AuditActor,
+  input: AdjustInput,
+): Promise<BalanceDto & { entryId: string }> {
   const amount = money(input.amount);
   return em.transactional(async (tx) => {
     const rows: { id: string }[] = await tx.execute(
@@ -38,7 +43,13 @@ export async function adjustBalance(em: EntityManager, actor: AuditActor, input:
     );
     const entryId = rows[0]?.id;
     if (!entryId) throw tenantNotFound(input.tenantId);
-    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'billing.adjusted', targetType: 'tenant', targetId: input.tenantId, changes: { after: { amount, reason: input.reason, entryId } } });
+    await recordAudit(tx, actor, {
+      tenantId: input.tenantId,
+      action: 'billing.adjusted',
+      targetType: 'tenant',
+      targetId: input.tenantId,
+      changes: { after: { amount, reason: input.reason, entryId } },
+    });
     return { ...(await balanceOf(tx, input.tenantId)), entryId };
   });
 }
@@ -50,9 +61,14 @@ export interface CreditLimitInput {
   reason: string;
 }
 
-export async function setCreditLimit(em: EntityManager, actor: AuditActor, input: CreditLimitInput): Promise<BalanceDto> {
+export async function setCreditLimit(
+  em: EntityManager,
+  actor: AuditActor,
+  input: CreditLimitInput,
+): Promise<BalanceDto> {
   const limit = input.creditLimit === null ? null : money(input.creditLimit);
-  if (limit !== null && Number(limit) < 0) throw new AppError('BILLING_AMOUNT_INVALID', 'invalid', `a credit limit cannot be negative (${limit})`);
+  if (limit !== null && Number(limit) < 0)
+    throw new AppError('BILLING_AMOUNT_INVALID', 'invalid', `a credit limit cannot be negative (${limit})`);
   return em.transactional(async (tx) => {
     const rows: { before: string | null }[] = await tx.execute(
       `update tenants t set credit_limit = ?::numeric, updated_at = now() from (select id, credit_limit from tenants where id = ?::uuid for update) o
@@ -60,7 +76,16 @@ export async function setCreditLimit(em: EntityManager, actor: AuditActor, input
       [limit, input.tenantId],
     );
     if (rows.length === 0) throw tenantNotFound(input.tenantId);
-    await recordAudit(tx, actor, { tenantId: input.tenantId, action: 'billing.credit_limit_set', targetType: 'tenant', targetId: input.tenantId, changes: { before: { creditLimit: rows[0]!.before }, after: { creditLimit: limit, reason: input.reason } } });
+    await recordAudit(tx, actor, {
+      tenantId: input.tenantId,
+      action: 'billing.credit_limit_set',
+      targetType: 'tenant',
+      targetId: input.tenantId,
+      changes: {
+        before: { creditLimit: rows[0]!.before },
+        after: { creditLimit: limit, reason: input.reason },
+      },
+    });
     return balanceOf(tx, input.tenantId);
   });
 }

@@ -4,19 +4,53 @@ import { decideCharge, localDay, tierRate, withMarkup } from './pricing';
 import { quoteOf } from './quote';
 import { rateFor } from './rate-lookup';
 
-const rate = (market: string, category: string, value: string, effectiveFrom: string, extra: Partial<Rate> = {}): Rate => ({
-  market, countryCodes: market === 'UK' ? ['44'] : market === 'NA' ? ['1'] : [], category, currency: 'USD', pricingModel: 'PMP', rate: value, tiers: null, effectiveFrom, ...extra,
+const rate = (
+  market: string,
+  category: string,
+  value: string,
+  effectiveFrom: string,
+  extra: Partial<Rate> = {},
+): Rate => ({
+  market,
+  countryCodes: market === 'UK' ? ['44'] : market === 'NA' ? ['1'] : [],
+  category,
+  currency: 'USD',
+  pricingModel: 'PMP',
+  rate: value,
+  tiers: null,
+  effectiveFrom,
+  ...extra,
 });
 
 describe('decideCharge', () => {
   it('charges a regular PMP message', () => {
-    expect(decideCharge({ billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' }, '2026-11-01')).toEqual({ model: 'PMP', billable: true, category: 'marketing', pricingType: 'regular' });
+    expect(
+      decideCharge(
+        { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' },
+        '2026-11-01',
+      ),
+    ).toEqual({ model: 'PMP', billable: true, category: 'marketing', pricingType: 'regular' });
   });
 
   it('records free customer service and free entry point at zero', () => {
-    expect(decideCharge({ billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'utility' }, '2026-11-01').billable).toBe(false);
-    expect(decideCharge({ billable: true, pricing_model: 'PMP', type: 'free_entry_point', category: 'marketing' }, '2026-11-01').billable).toBe(false);
-    expect(decideCharge({ billable: false, pricing_model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' }, '2026-11-01').billable).toBe(false);
+    expect(
+      decideCharge(
+        { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'utility' },
+        '2026-11-01',
+      ).billable,
+    ).toBe(false);
+    expect(
+      decideCharge(
+        { billable: true, pricing_model: 'PMP', type: 'free_entry_point', category: 'marketing' },
+        '2026-11-01',
+      ).billable,
+    ).toBe(false);
+    expect(
+      decideCharge(
+        { billable: false, pricing_model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' },
+        '2026-11-01',
+      ).billable,
+    ).toBe(false);
   });
 
   it('charges service messages only from 2026-10-01', () => {
@@ -26,8 +60,15 @@ describe('decideCharge', () => {
   });
 
   it('charges a billable CBP conversation and normalises Meta category spellings', () => {
-    expect(decideCharge({ billable: true, pricing_model: 'CBP', category: 'authentication-international' }, '2025-05-01')).toEqual({ model: 'CBP', billable: true, category: 'authentication_international', pricingType: null });
-    expect(decideCharge({ billable: false, pricing_model: 'CBP', category: 'service' }, '2025-05-01').billable).toBe(false);
+    expect(
+      decideCharge(
+        { billable: true, pricing_model: 'CBP', category: 'authentication-international' },
+        '2025-05-01',
+      ),
+    ).toEqual({ model: 'CBP', billable: true, category: 'authentication_international', pricingType: null });
+    expect(
+      decideCharge({ billable: false, pricing_model: 'CBP', category: 'service' }, '2025-05-01').billable,
+    ).toBe(false);
   });
 });
 
@@ -40,7 +81,11 @@ describe('money maths', () => {
   });
 
   it('picks the tier of a position', () => {
-    const tiers = [{ fromCount: 1, rate: '0.004' }, { fromCount: 100001, rate: '0.0038' }, { fromCount: 1000001, rate: '0.0036' }];
+    const tiers = [
+      { fromCount: 1, rate: '0.004' },
+      { fromCount: 100001, rate: '0.0038' },
+      { fromCount: 1000001, rate: '0.0036' },
+    ];
     expect(tierRate('0.004', tiers, 1)).toBe('0.004');
     expect(tierRate('0.004', tiers, 100000)).toBe('0.004');
     expect(tierRate('0.004', tiers, 100001)).toBe('0.0038');
@@ -58,7 +103,12 @@ describe('money maths', () => {
 });
 
 describe('rateFor', () => {
-  const rates = [rate('UK', 'marketing', '0.05', '2026-07-01'), rate('UK', 'marketing', '0.06', '2026-10-01'), rate('UK', 'utility', '0.02', '2026-07-01'), rate('UK', 'authentication', '0.03', '2026-07-01')];
+  const rates = [
+    rate('UK', 'marketing', '0.05', '2026-07-01'),
+    rate('UK', 'marketing', '0.06', '2026-10-01'),
+    rate('UK', 'utility', '0.02', '2026-07-01'),
+    rate('UK', 'authentication', '0.03', '2026-07-01'),
+  ];
   const q = { market: 'UK', category: 'marketing', pricingModel: 'PMP', currency: 'USD' };
 
   it('takes the latest rate on or before the day', () => {
@@ -69,17 +119,32 @@ describe('rateFor', () => {
 
   it('falls back: CBP to PMP, authentication-international to authentication, service to utility', () => {
     expect(rateFor(rates, { ...q, pricingModel: 'CBP', day: '2026-11-01' })?.rate).toBe('0.06');
-    expect(rateFor(rates, { ...q, category: 'authentication_international', day: '2026-11-01' })?.rate).toBe('0.03');
+    expect(rateFor(rates, { ...q, category: 'authentication_international', day: '2026-11-01' })?.rate).toBe(
+      '0.03',
+    );
     expect(rateFor(rates, { ...q, category: 'service', day: '2026-11-01' })?.rate).toBe('0.02');
     expect(rateFor(rates, { ...q, currency: 'INR', day: '2026-11-01' })).toBeNull();
   });
 });
 
 describe('quoteOf', () => {
-  const rates = [rate('UK', 'marketing', '0.05', '2026-07-01'), rate('NA', 'marketing', '0.025', '2026-07-01'), rate('Other', 'marketing', '0.06', '2026-07-01')];
+  const rates = [
+    rate('UK', 'marketing', '0.05', '2026-07-01'),
+    rate('NA', 'marketing', '0.025', '2026-07-01'),
+    rate('Other', 'marketing', '0.06', '2026-07-01'),
+  ];
 
   it('prices prefix counts by market with markup, biggest first', () => {
-    const quote = quoteOf(rates, { prefixes: [{ prefix: '4479', count: 10 }, { prefix: '1212', count: 100 }, { prefix: '3361', count: 1 }], category: 'MARKETING', day: '2026-11-01', markupPercent: '10' });
+    const quote = quoteOf(rates, {
+      prefixes: [
+        { prefix: '4479', count: 10 },
+        { prefix: '1212', count: 100 },
+        { prefix: '3361', count: 1 },
+      ],
+      category: 'MARKETING',
+      day: '2026-11-01',
+      markupPercent: '10',
+    });
     expect(quote.lines).toEqual([
       { market: 'NA', count: 100, rate: '0.027500', amount: '2.750000' },
       { market: 'UK', count: 10, rate: '0.055000', amount: '0.550000' },
@@ -90,7 +155,12 @@ describe('quoteOf', () => {
   });
 
   it('counts recipients without a rate as unpriced', () => {
-    const quote = quoteOf(rates, { prefixes: [{ prefix: '4479', count: 3 }], category: 'utility', day: '2026-11-01', markupPercent: '0' });
+    const quote = quoteOf(rates, {
+      prefixes: [{ prefix: '4479', count: 3 }],
+      category: 'utility',
+      day: '2026-11-01',
+      markupPercent: '0',
+    });
     expect(quote).toMatchObject({ total: '0.000000', unpriced: 3, lines: [] });
   });
 });

@@ -16,9 +16,19 @@ export function localDay(at: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
     try {
-      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     } catch {
-      format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     }
     dayFormats.set(timeZone, format);
   }
@@ -57,14 +67,16 @@ export interface ChargeDecision {
 
 const FREE_TYPES = new Set(['free_customer_service', 'free_entry_point']);
 
-export const normalCategory = (raw: string | undefined) => (raw ?? 'unknown').trim().toLowerCase().replace(/[-\s]/g, '_');
+export const normalCategory = (raw: string | undefined) =>
+  (raw ?? 'unknown').trim().toLowerCase().replace(/[-\s]/g, '_');
 
 /** Whether a delivered message's pricing object is charged, and how. */
 export function decideCharge(pricing: WebhookPricing, day: string): ChargeDecision {
   const model = (pricing.pricing_model ?? 'PMP').toUpperCase() === 'CBP' ? 'CBP' : 'PMP';
   const category = normalCategory(pricing.category);
   const pricingType = pricing.type ?? null;
-  let billable = pricing.billable === true && !FREE_TYPES.has(pricingType ?? '') && category !== 'referral_conversion';
+  let billable =
+    pricing.billable === true && !FREE_TYPES.has(pricingType ?? '') && category !== 'referral_conversion';
   if (category === 'service' && day < SERVICE_CHARGED_FROM) billable = false;
   return { model, billable, category, pricingType };
 }

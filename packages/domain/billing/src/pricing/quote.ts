@@ -39,20 +39,37 @@ export interface QuoteDto {
 export const prefixSql = (column: string) => `left(regexp_replace(${column}, '\\D', '', 'g'), 4)`;
 
 /** Pure: prices prefix counts against a set of rates. */
-export function quoteOf(rates: readonly Rate[], input: { prefixes: PrefixCount[]; category: string; day: string; markupPercent: string }): QuoteDto {
+export function quoteOf(
+  rates: readonly Rate[],
+  input: { prefixes: PrefixCount[]; category: string; day: string; markupPercent: string },
+): QuoteDto {
   const category = normalCategory(input.category);
   const resolve = marketResolver(marketsAt(rates, input.day));
   const lines = new Map<string, QuoteLine & { micros: number }>();
   let unpriced = 0;
   for (const { prefix, count } of input.prefixes) {
     const market = resolve(prefix);
-    const rate = market && rateFor(rates, { market: market.market, category, pricingModel: 'PMP', currency: 'USD', day: input.day });
+    const rate =
+      market &&
+      rateFor(rates, {
+        market: market.market,
+        category,
+        pricingModel: 'PMP',
+        currency: 'USD',
+        day: input.day,
+      });
     if (!market || !rate) {
       unpriced += count;
       continue;
     }
     const price = withMarkup(rate.rate, input.markupPercent);
-    const line = lines.get(market.market) ?? { market: market.market, count: 0, rate: price, amount: '0', micros: 0 };
+    const line = lines.get(market.market) ?? {
+      market: market.market,
+      count: 0,
+      rate: price,
+      amount: '0',
+      micros: 0,
+    };
     line.count += count;
     line.micros += toMicros(price) * count;
     line.amount = fromMicros(line.micros);
@@ -60,13 +77,32 @@ export function quoteOf(rates: readonly Rate[], input: { prefixes: PrefixCount[]
   }
   const sorted = [...lines.values()].sort((a, b) => b.micros - a.micros);
   const total = fromMicros(sorted.reduce((sum, l) => sum + l.micros, 0));
-  return { currency: 'USD', category, day: input.day, markupPercent: input.markupPercent, total, lines: sorted.map(({ micros: _m, ...l }) => l), unpriced };
+  return {
+    currency: 'USD',
+    category,
+    day: input.day,
+    markupPercent: input.markupPercent,
+    total,
+    lines: sorted.map(({ micros: _m, ...l }) => l),
+    unpriced,
+  };
 }
 
 /** Loads the tenant's markup and timezone and the rates, then prices the prefix counts. */
-export async function quotePrefixes(em: EntityManager, input: { tenantId: string; category: string; prefixes: PrefixCount[]; at?: Date }): Promise<QuoteDto> {
-  const [tenant]: { timezone: string; markup_percent: string }[] = await em.execute(`select timezone, markup_percent::text from tenants where id = ?::uuid`, [input.tenantId]);
+export async function quotePrefixes(
+  em: EntityManager,
+  input: { tenantId: string; category: string; prefixes: PrefixCount[]; at?: Date },
+): Promise<QuoteDto> {
+  const [tenant]: { timezone: string; markup_percent: string }[] = await em.execute(
+    `select timezone, markup_percent::text from tenants where id = ?::uuid`,
+    [input.tenantId],
+  );
   const day = localDay(input.at ?? new Date(), tenant?.timezone ?? 'UTC');
   const rates = await loadRates(em, { upTo: day });
-  return quoteOf(rates, { prefixes: input.prefixes, category: input.category, day, markupPercent: tenant?.markup_percent ?? '0' });
+  return quoteOf(rates, {
+    prefixes: input.prefixes,
+    category: input.category,
+    day,
+    markupPercent: tenant?.markup_percent ?? '0',
+  });
 }

@@ -14,12 +14,21 @@ export interface RateQuery {
   day: string;
 }
 
-const FALLBACK_CATEGORY: Record<string, string> = { authentication_international: 'authentication', service: 'utility' };
+const FALLBACK_CATEGORY: Record<string, string> = {
+  authentication_international: 'authentication',
+  service: 'utility',
+};
 
 function latest(rates: readonly Rate[], q: RateQuery): Rate | null {
   let found: Rate | null = null;
   for (const r of rates) {
-    if (r.market !== q.market || r.category !== q.category || r.pricingModel !== q.pricingModel || r.currency !== q.currency) continue;
+    if (
+      r.market !== q.market ||
+      r.category !== q.category ||
+      r.pricingModel !== q.pricingModel ||
+      r.currency !== q.currency
+    )
+      continue;
     if (r.effectiveFrom <= q.day && (!found || r.effectiveFrom > found.effectiveFrom)) found = r;
   }
   return found;

@@ -4,7 +4,10 @@ import { parseRateCard } from './rate-card.parser';
 import { readShippedCard } from './shipped-card';
 import type { Rate } from './rate-card.types';
 
-const shipped: Rate[] = parseRateCard(readShippedCard()).rows.map((r) => ({ ...r, effectiveFrom: r.effectiveFrom! }));
+const shipped: Rate[] = parseRateCard(readShippedCard()).rows.map((r) => ({
+  ...r,
+  effectiveFrom: r.effectiveFrom!,
+}));
 const on = (day: string) => (phone: string) => resolveMarket(phone, marketsAt(shipped, day))?.market ?? null;
 const nov = on('2026-11-15');
 const aug = on('2026-08-15');
@@ -49,7 +52,11 @@ describe('markets by calling code (shipped card)', () => {
   });
 
   it('moves Iraq, Kuwait and Oman out of Rest of Middle East on 2026-10-01', () => {
-    for (const [phone, market] of [['+9647001234567', 'Iraq'], ['+96550012345', 'Kuwait'], ['+96891234567', 'Oman']] as const) {
+    for (const [phone, market] of [
+      ['+9647001234567', 'Iraq'],
+      ['+96550012345', 'Kuwait'],
+      ['+96891234567', 'Oman'],
+    ] as const) {
       expect(aug(phone)).toBe('Rest of Middle East');
       expect(nov(phone)).toBe(market);
     }

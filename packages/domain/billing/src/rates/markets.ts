@@ -27,7 +27,8 @@ export function marketsAt(rates: readonly Rate[], day: string, currency = 'USD')
   for (const r of rates) {
     if (r.currency !== currency || r.effectiveFrom > day) continue;
     const seen = latest.get(r.market);
-    if (!seen || r.effectiveFrom > seen.effectiveFrom) latest.set(r.market, { market: r.market, codes: r.countryCodes, effectiveFrom: r.effectiveFrom });
+    if (!seen || r.effectiveFrom > seen.effectiveFrom)
+      latest.set(r.market, { market: r.market, codes: r.countryCodes, effectiveFrom: r.effectiveFrom });
   }
   return [...latest.values()];
 }
@@ -41,12 +42,17 @@ export function resolveMarket(phone: string, markets: readonly MarketCodes[]): M
   for (const m of markets) {
     for (const code of m.codes) {
       if (!digits.startsWith(code)) continue;
-      const better = !best || code.length > best.code.length || (code.length === best.code.length && m.effectiveFrom > best.from);
+      const better =
+        !best ||
+        code.length > best.code.length ||
+        (code.length === best.code.length && m.effectiveFrom > best.from);
       if (better) best = { market: m.market, code, from: m.effectiveFrom };
     }
   }
   if (best) return { market: best.market, code: best.code };
-  const rest = markets.filter((m) => m.codes.length === 0).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+  const rest = markets
+    .filter((m) => m.codes.length === 0)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
   return rest ? { market: rest.market, code: '' } : null;
 }
 

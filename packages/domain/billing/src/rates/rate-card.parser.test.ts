@@ -11,13 +11,28 @@ describe('parseRateCard', () => {
     expect(rows).toHaveLength(239);
     expect(rows.find((r) => r.market === 'Rest of Latin America')?.countryCodes).toContain('1809');
     expect(rows.find((r) => r.market === 'Other')?.countryCodes).toEqual([]);
-    expect(rows.find((r) => r.market === 'Rest of Africa' && r.category === 'utility' && r.effectiveFrom === '2026-10-01')?.tiers).toHaveLength(6);
+    expect(
+      rows.find(
+        (r) => r.market === 'Rest of Africa' && r.category === 'utility' && r.effectiveFrom === '2026-10-01',
+      )?.tiers,
+    ).toHaveLength(6);
   });
 
   it('accepts Meta-style columns (usd_rate, authentication-international, 1-809)', () => {
-    const { rows, errors } = parseRateCard('Market,Country_Codes,Category,USD_Rate\nRest of Latin America,1-809;1-829;591,authentication-international,0.05\n');
+    const { rows, errors } = parseRateCard(
+      'Market,Country_Codes,Category,USD_Rate\nRest of Latin America,1-809;1-829;591,authentication-international,0.05\n',
+    );
     expect(errors).toEqual([]);
-    expect(rows[0]).toMatchObject({ market: 'Rest of Latin America', countryCodes: ['1809', '1829', '591'], category: 'authentication_international', rate: '0.05', pricingModel: 'PMP', currency: 'USD', effectiveFrom: null, line: 2 });
+    expect(rows[0]).toMatchObject({
+      market: 'Rest of Latin America',
+      countryCodes: ['1809', '1829', '591'],
+      category: 'authentication_international',
+      rate: '0.05',
+      pricingModel: 'PMP',
+      currency: 'USD',
+      effectiveFrom: null,
+      line: 2,
+    });
   });
 
   it('names the line and field of every bad cell', () => {
@@ -42,7 +57,9 @@ describe('parseRateCard', () => {
   });
 
   it('refuses a market × category priced twice and a code in two markets', () => {
-    const { errors } = parseRateCard(`${HEADER}UK,44,marketing,0.05\nUK,44,marketing,0.06\nBritain,44,utility,0.01\n`);
+    const { errors } = parseRateCard(
+      `${HEADER}UK,44,marketing,0.05\nUK,44,marketing,0.06\nBritain,44,utility,0.01\n`,
+    );
     expect(errors).toEqual([
       { line: 3, field: 'category', message: 'UK marketing is already priced on line 2' },
       { line: 4, field: 'country_codes', message: 'calling code 44 already belongs to UK' },
@@ -55,7 +72,9 @@ describe('parseRateCard', () => {
   });
 
   it('reports missing columns on the header line', () => {
-    expect(parseRateCard('market,category\nUK,marketing\n').errors).toEqual([{ line: 1, field: 'header', message: 'missing column(s): country_codes, rate' }]);
+    expect(parseRateCard('market,category\nUK,marketing\n').errors).toEqual([
+      { line: 1, field: 'header', message: 'missing column(s): country_codes, rate' },
+    ]);
   });
 
   it('reports an empty card and malformed CSV', () => {
@@ -64,8 +83,14 @@ describe('parseRateCard', () => {
   });
 
   it('validates pricing_model, currency, tiers and effective_from', () => {
-    const csv = 'market,country_codes,category,rate,pricing_model,currency,tiers,effective_from\nUK,44,utility,0.02,XYZ,usdollar,5:0.01,2026-02-30\n';
-    expect(parseRateCard(csv).errors.map((e) => e.field)).toEqual(['pricing_model', 'currency', 'tiers', 'effective_from']);
+    const csv =
+      'market,country_codes,category,rate,pricing_model,currency,tiers,effective_from\nUK,44,utility,0.02,XYZ,usdollar,5:0.01,2026-02-30\n';
+    expect(parseRateCard(csv).errors.map((e) => e.field)).toEqual([
+      'pricing_model',
+      'currency',
+      'tiers',
+      'effective_from',
+    ]);
   });
 });
 
@@ -77,7 +102,10 @@ describe('parseCountryCodes and parseTiers', () => {
   });
 
   it('parses increasing tiers starting at 1', () => {
-    expect(parseTiers('1:0.004|100001:0.0038')).toEqual([{ fromCount: 1, rate: '0.004' }, { fromCount: 100001, rate: '0.0038' }]);
+    expect(parseTiers('1:0.004|100001:0.0038')).toEqual([
+      { fromCount: 1, rate: '0.004' },
+      { fromCount: 100001, rate: '0.0038' },
+    ]);
     expect(parseTiers('1:0.004|1:0.0038')).toMatch(/increasing/);
     expect(parseTiers('2:0.004')).toMatch(/start at 1/);
     expect(parseTiers('1-0.004')).toMatch(/fromCount:rate/);

@@ -24,7 +24,9 @@ export function parseCountryCodes(raw: string): string[] | string {
   if (raw.trim() === '') return [];
   const codes = raw.split(';').map((c) => c.trim().replace(/^\+/, '').replace(/-/g, ''));
   const bad = codes.find((c) => !/^\d{1,4}$/.test(c));
-  return bad === undefined ? [...new Set(codes)] : `"${bad}" is not a calling code (1 to 4 digits, e.g. 44 or 1-809)`;
+  return bad === undefined
+    ? [...new Set(codes)]
+    : `"${bad}" is not a calling code (1 to 4 digits, e.g. 44 or 1-809)`;
 }
 
 export function parseTiers(raw: string): RateTier[] | string {
@@ -32,14 +34,18 @@ export function parseTiers(raw: string): RateTier[] | string {
   for (const part of raw.split('|')) {
     const [from, rate] = part.split(':').map((s) => s.trim());
     if (!from || !rate || !/^\d+$/.test(from) || !RATE.test(rate)) return `"${part}" is not fromCount:rate`;
-    if (tiers.length > 0 && Number(from) <= tiers.at(-1)!.fromCount) return 'tiers must start at increasing counts';
+    if (tiers.length > 0 && Number(from) <= tiers.at(-1)!.fromCount)
+      return 'tiers must start at increasing counts';
     tiers.push({ fromCount: Number(from), rate });
   }
   return tiers[0]?.fromCount === 1 ? tiers : 'the first tier must start at 1';
 }
 
 const normalCategory = (raw: string) => raw.trim().toLowerCase().replace(/[-\s]/g, '_');
-const validDay = (raw: string) => DAY.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+const validDay = (raw: string) =>
+  DAY.test(raw) &&
+  !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) &&
+  new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
 
 function parseRow(cells: Cells, line: number, errors: RateCardError[]): ParsedRate | null {
   const fail = (field: string, message: string) => errors.push({ line, field, message });
@@ -49,17 +55,20 @@ function parseRow(cells: Cells, line: number, errors: RateCardError[]): ParsedRa
   const codes = parseCountryCodes(cells.country_codes ?? '');
   if (typeof codes === 'string') fail('country_codes', codes);
   const category = normalCategory(cells.category ?? '');
-  if (!(PRICING_CATEGORIES as readonly string[]).includes(category)) fail('category', `"${cells.category}" is not one of ${PRICING_CATEGORIES.join(', ')}`);
+  if (!(PRICING_CATEGORIES as readonly string[]).includes(category))
+    fail('category', `"${cells.category}" is not one of ${PRICING_CATEGORIES.join(', ')}`);
   const rate = (cells.rate ?? cells.usd_rate ?? '').trim();
   if (!RATE.test(rate)) fail('rate', `"${rate}" is not a rate (a number with at most 6 decimals)`);
   const model = (cells.pricing_model ?? '').trim().toUpperCase() || 'PMP';
-  if (!(PRICING_MODELS as readonly string[]).includes(model)) fail('pricing_model', `"${model}" is not CBP or PMP`);
+  if (!(PRICING_MODELS as readonly string[]).includes(model))
+    fail('pricing_model', `"${model}" is not CBP or PMP`);
   const currency = (cells.currency ?? '').trim().toUpperCase() || 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) fail('currency', `"${currency}" is not a 3-letter currency code`);
   const tiers = (cells.tiers ?? '').trim() === '' ? null : parseTiers(cells.tiers!);
   if (typeof tiers === 'string') fail('tiers', tiers);
   const effective = (cells.effective_from ?? '').trim();
-  if (effective !== '' && !validDay(effective)) fail('effective_from', `"${effective}" is not a date (YYYY-MM-DD)`);
+  if (effective !== '' && !validDay(effective))
+    fail('effective_from', `"${effective}" is not a date (YYYY-MM-DD)`);
   if (errors.length > before) return null;
   return {
     market,
@@ -81,14 +90,23 @@ function checkCard(rows: ParsedRate[], errors: RateCardError[]): void {
   for (const r of rows) {
     const key = [r.market, r.category, r.pricingModel, r.currency, r.effectiveFrom].join('|');
     const first = keys.get(key);
-    if (first !== undefined) errors.push({ line: r.line, field: 'category', message: `${r.market} ${r.category} is already priced on line ${first}` });
+    if (first !== undefined)
+      errors.push({
+        line: r.line,
+        field: 'category',
+        message: `${r.market} ${r.category} is already priced on line ${first}`,
+      });
     else keys.set(key, r.line);
     for (const code of r.countryCodes.length ? r.countryCodes : ['']) {
       const owner = `${r.effectiveFrom}|${code}`;
       const market = owners.get(owner);
       if (market !== undefined && market !== r.market) {
         const what = code === '' ? 'the rest-of-world market (empty country_codes)' : `calling code ${code}`;
-        errors.push({ line: r.line, field: 'country_codes', message: `${what} already belongs to ${market}` });
+        errors.push({
+          line: r.line,
+          field: 'country_codes',
+          message: `${what} already belongs to ${market}`,
+        });
       } else owners.set(owner, r.market);
     }
   }
@@ -99,7 +117,14 @@ export function parseRateCard(csv: string): { rows: ParsedRate[]; errors: RateCa
   const errors: RateCardError[] = [];
   let records: Record_[];
   try {
-    records = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), comment: '#', skip_empty_lines: true, trim: true, info: true, bom: true }) as Record_[];
+    records = parse(csv, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      comment: '#',
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+    }) as Record_[];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     return { rows: [], errors: [{ line, field: 'csv', message: (err as Error).message }] };
@@ -107,8 +132,13 @@ export function parseRateCard(csv: string): { rows: ParsedRate[]; errors: RateCa
   const header = records[0] ? Object.keys(records[0].record) : [];
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (!header.includes('rate') && !header.includes('usd_rate')) missing.push('rate' as never);
-  if (records.length > 0 && missing.length > 0) return { rows: [], errors: [{ line: 1, field: 'header', message: `missing column(s): ${missing.join(', ')}` }] };
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, field: 'csv', message: 'the card has no rows' }] };
+  if (records.length > 0 && missing.length > 0)
+    return {
+      rows: [],
+      errors: [{ line: 1, field: 'header', message: `missing column(s): ${missing.join(', ')}` }],
+    };
+  if (records.length === 0)
+    return { rows: [], errors: [{ line: 1, field: 'csv', message: 'the card has no rows' }] };
   const rows = records.flatMap(({ record, info }) => parseRow(record, info.lines, errors) ?? []);
   checkCard(rows, errors);
   return { rows, errors };

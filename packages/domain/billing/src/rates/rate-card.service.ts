@@ -23,7 +23,11 @@ export interface RateCardInForceDto {
 }
 
 /** Each market × category × model at its latest rate on or before `date`, for the markets in force then. */
-export async function rateCardInForce(em: EntityManager, date: string, currency = 'USD'): Promise<RateCardInForceDto> {
+export async function rateCardInForce(
+  em: EntityManager,
+  date: string,
+  currency = 'USD',
+): Promise<RateCardInForceDto> {
   const all = await loadRates(em, { currency, upTo: date });
   const live = new Map(marketsAt(all, date, currency).map((m) => [m.market, m]));
   const latest = new Map<string, RateInForce>();
@@ -31,7 +35,12 @@ export async function rateCardInForce(em: EntityManager, date: string, currency 
   const rates = [...latest.values()]
     .filter((r) => live.has(r.market))
     .map((r) => ({ ...r, countryCodes: live.get(r.market)!.codes }))
-    .sort((a, b) => a.market.localeCompare(b.market) || a.category.localeCompare(b.category) || a.pricingModel.localeCompare(b.pricingModel));
+    .sort(
+      (a, b) =>
+        a.market.localeCompare(b.market) ||
+        a.category.localeCompare(b.category) ||
+        a.pricingModel.localeCompare(b.pricingModel),
+    );
   return { date, currency, rates };
 }
 
@@ -42,16 +51,37 @@ export interface StageResult {
 }
 
 /** Validates a CSV; with no error it is kept as a staged card (nothing is priced by it yet). */
-export async function stageRateCard(em: EntityManager, actor: AuditActor, input: { csv: string; effectiveFrom: string }): Promise<StageResult> {
+export async function stageRateCard(
+  em: EntityManager,
+  actor: AuditActor,
+  input: { csv: string; effectiveFrom: string },
+): Promise<StageResult> {
   const { rows, errors } = parseRateCard(input.csv);
   for (const r of rows) {
     if (r.effectiveFrom !== null && r.effectiveFrom !== input.effectiveFrom)
-      errors.push({ line: r.line, field: 'effective_from', message: `${r.effectiveFrom} differs from the card's effective date ${input.effectiveFrom}` });
+      errors.push({
+        line: r.line,
+        field: 'effective_from',
+        message: `${r.effectiveFrom} differs from the card's effective date ${input.effectiveFrom}`,
+      });
   }
   const currencies = new Set(rows.map((r) => r.currency));
-  if (currencies.size > 1) errors.push({ line: 1, field: 'currency', message: `one card has one currency; found ${[...currencies].join(', ')}` });
-  if (errors.length > 0) return { rateCardId: null, rows: rows.length, errors: errors.sort((a, b) => a.line - b.line) };
-  const staged: StagedRate[] = rows.map(({ market, countryCodes, category, pricingModel, rate, tiers }) => ({ market, countryCodes, category, pricingModel, rate, tiers }));
+  if (currencies.size > 1)
+    errors.push({
+      line: 1,
+      field: 'currency',
+      message: `one card has one currency; found ${[...currencies].join(', ')}`,
+    });
+  if (errors.length > 0)
+    return { rateCardId: null, rows: rows.length, errors: errors.sort((a, b) => a.line - b.line) };
+  const staged: StagedRate[] = rows.map(({ market, countryCodes, category, pricingModel, rate, tiers }) => ({
+    market,
+    countryCodes,
+    category,
+    pricingModel,
+    rate,
+    tiers,
+  }));
   const card = em.create(RateCard, {
     effectiveFrom: input.effectiveFrom,
     currency: rows[0]?.currency ?? 'USD',
@@ -62,69 +92,45 @@ export async function stageRateCard(em: EntityManager, actor: AuditActor, input:
     uploadedBy: actor.userId,
   });
   await em.flush();
-  await recordAudit(em, actor, { tenantId: null, action: 'billing.rate_card.staged', targetType: 'rate_card', targetId: card.id, changes: { after: { effectiveFrom: input.effectiveFrom, rows: staged.length } } });
+  await recordAudit(em, actor, {
+    tenantId: null,
+    action: 'billing.rate_card.staged',
+    targetType: 'rate_card',
+    targetId: card.id,
+    changes: { after: { effectiveFrom: input.effectiveFrom, rows: staged.length } },
+  });
   return { rateCardId: card.id, rows: staged.length, errors: [] };
 }
 
-export interface RateChange {
-  market: string;
-  category: string;
-  pricingModel: string;
-  from: string | null;
-  to: string | null;
-  codesFrom: string[] | null;
-  codesTo: string[] | null;
-}
-
-export interface RateCardDiffDto {
-  rateCardId: string;
-  effectiveFrom: string;
-  currency: string;
-  status: string;
-  added: RateChange[];
-  changed: RateChange[];
-  unchanged: number;
-  /** In force now and not listed by the card: they keep their rates after it applies. */
-  unlisted: RateChange[];
-}
-
-async function cardOf(em: EntityManager, id: string) {
-  const card = await em.findOne(RateCard, { id });
-  if (!card) throw rateCardNotFound(id);
-  return card;
-}
-
-const sameCodes = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
-
-/** The staged card against the card in force on its effective date. */
-export async function diffRateCard(em: EntityManager, rateCardId: string): Promise<RateCardDiffDto> {
-  const card = await cardOf(em, rateCardId);
-  const current = await rateCardInForce(em, card.effectiveFrom, card.currency);
-  const key = (r: { market: string; category: string; pricingModel: string }) => `${r.market}|${r.category}|${r.pricingModel}`;
-  const now = new Map(current.rates.map((r) => [key(r), r]));
-  const diff: RateCardDiffDto = { rateCardId, effectiveFrom: card.effectiveFrom, currency: card.currency, status: card.status, added: [], changed: [], unchanged: 0, unlisted: [] };
-  for (const r of card.rows ?? []) {
-    const old = now.get(key(r));
-    now.delete(key(r));
-    const change = { market: r.market, category: r.category, pricingModel: r.pricingModel, from: old?.rate ?? null, to: Number(r.rate).toFixed(6), codesFrom: old?.countryCodes ?? null, codesTo: r.countryCodes };
-    if (!old) diff.added.push(change);
-    else if (old.rate !== change.to || !sameCodes(old.countryCodes, r.countryCodes)) diff.changed.push(change);
-    else diff.unchanged += 1;
-  }
-  for (const r of now.values()) diff.unlisted.push({ market: r.market, category: r.category, pricingModel: r.pricingModel, from: r.rate, to: null, codesFrom: r.countryCodes, codesTo: null });
-  return diff;
-}
-
 /** Applies a staged card: its rows become pricing_rates from its effective date (audited). */
-export async function applyRateCard(em: EntityManager, actor: AuditActor, rateCardId: string): Promise<{ rateCardId: string; effectiveFrom: string; written: number }> {
+export async function applyRateCard(
+  em: EntityManager,
+  actor: AuditActor,
+  rateCardId: string,
+): Promise<{ rateCardId: string; effectiveFrom: string; written: number }> {
   return em.transactional(async (tx) => {
     const card = await tx.findOne(RateCard, { id: rateCardId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!card) throw rateCardNotFound(rateCardId);
-    if (card.status !== 'staged') throw new AppError(BILLING_ERRORS.RATE_CARD_NOT_STAGED, 'conflict', `rate card ${rateCardId} was already applied on ${card.appliedAt?.toISOString() ?? 'an earlier date'}`);
-    const written = await upsertRates(tx, { id: card.id, effectiveFrom: card.effectiveFrom, currency: card.currency }, card.rows ?? []);
+    if (card.status !== 'staged')
+      throw new AppError(
+        BILLING_ERRORS.RATE_CARD_NOT_STAGED,
+        'conflict',
+        `rate card ${rateCardId} was already applied on ${card.appliedAt?.toISOString() ?? 'an earlier date'}`,
+      );
+    const written = await upsertRates(
+      tx,
+      { id: card.id, effectiveFrom: card.effectiveFrom, currency: card.currency },
+      card.rows ?? [],
+    );
     tx.assign(card, { status: 'applied', appliedAt: new Date() });
     await tx.flush();
-    await recordAudit(tx, actor, { tenantId: null, action: 'billing.rate_card.applied', targetType: 'rate_card', targetId: card.id, changes: { after: { effectiveFrom: card.effectiveFrom, rows: card.rowCount, written } } });
+    await recordAudit(tx, actor, {
+      tenantId: null,
+      action: 'billing.rate_card.applied',
+      targetType: 'rate_card',
+      targetId: card.id,
+      changes: { after: { effectiveFrom: card.effectiveFrom, rows: card.rowCount, written } },
+    });
     return { rateCardId: card.id, effectiveFrom: card.effectiveFrom, written };
   });
 }

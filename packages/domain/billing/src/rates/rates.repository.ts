@@ -27,7 +27,10 @@ const toRate = (r: RateRow): Rate & { rateCardId: string | null } => ({
 });
 
 /** Every rate of a currency effective on or before `upTo` (all of them without it); the card is a few hundred rows. */
-export async function loadRates(em: EntityManager, options: { currency?: string; upTo?: string } = {}): Promise<(Rate & { rateCardId: string | null })[]> {
+export async function loadRates(
+  em: EntityManager,
+  options: { currency?: string; upTo?: string } = {},
+): Promise<(Rate & { rateCardId: string | null })[]> {
   const rows: RateRow[] = await em.execute(
     `select market, country_codes, category, currency, pricing_model, rate::text as rate, tiers,
             to_char(effective_from, 'YYYY-MM-DD') as effective_from, rate_card_id

@@ -19,12 +19,19 @@ export interface SeedResult {
 
 export async function seedRateCard(em: EntityManager, csv: string = readShippedCard()): Promise<SeedResult> {
   const { rows, errors } = parseRateCard(csv);
-  if (errors.length > 0) throw new Error(`the shipped rate card is invalid: ${errors.map((e) => `line ${e.line} ${e.field}: ${e.message}`).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(
+      `the shipped rate card is invalid: ${errors.map((e) => `line ${e.line} ${e.field}: ${e.message}`).join('; ')}`,
+    );
   const byDate = new Map<string, StagedRate[]>();
   for (const r of rows) {
-    if (!r.effectiveFrom) throw new Error(`the shipped rate card needs effective_from on every row (line ${r.line})`);
+    if (!r.effectiveFrom)
+      throw new Error(`the shipped rate card needs effective_from on every row (line ${r.line})`);
     const { market, countryCodes, category, pricingModel, rate, tiers } = r;
-    byDate.set(r.effectiveFrom, [...(byDate.get(r.effectiveFrom) ?? []), { market, countryCodes, category, pricingModel, rate, tiers }]);
+    byDate.set(r.effectiveFrom, [
+      ...(byDate.get(r.effectiveFrom) ?? []),
+      { market, countryCodes, category, pricingModel, rate, tiers },
+    ]);
   }
   const result: SeedResult = { cards: [] };
   await em.transactional(async (tx) => {
@@ -32,7 +39,16 @@ export async function seedRateCard(em: EntityManager, csv: string = readShippedC
       let card = await tx.findOne(RateCard, { source: 'seed', effectiveFrom, currency: 'USD' });
       const created = !card;
       if (!card) {
-        card = tx.create(RateCard, { effectiveFrom, currency: 'USD', source: 'seed', status: 'applied', rowCount: staged.length, rows: null, appliedAt: new Date(), note: 'shipped with dbulk (data/rate-card.csv)' });
+        card = tx.create(RateCard, {
+          effectiveFrom,
+          currency: 'USD',
+          source: 'seed',
+          status: 'applied',
+          rowCount: staged.length,
+          rows: null,
+          appliedAt: new Date(),
+          note: 'shipped with dbulk (data/rate-card.csv)',
+        });
         await tx.flush();
       }
       const written = await upsertRates(tx, { id: card.id, effectiveFrom, currency: 'USD' }, staged);
