@@ -25,9 +25,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function sandboxTest(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/sandbox-test.ts'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -38,7 +38,7 @@ function sandboxTest(env: Record<string, string>): Promise<{ code: number | null
 
 it('passes every sandbox-provable check and claims no real WABA', async () => {
   const s = stack!;
-  const result = await sandboxTest({
+  const result = await runScript('scripts/sandbox-test.ts', {
     READINESS_API_URL: s.apiUrl,
     READINESS_INGEST_URL: s.ingestUrl,
     READINESS_SANDBOX_URL: s.sandboxUrl,
@@ -50,6 +50,7 @@ it('passes every sandbox-provable check and claims no real WABA', async () => {
   const out = path.join(REPO_ROOT, 'test-output', 'readiness');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'sandbox-verdict.json'), result.stdout);
+  expect(result.stderr).not.toContain('could not');
   const failures = report.phases.flatMap((p) => p.steps.filter((x) => x.status !== 'pass').map((x) => `${p.phase}/${x.name}: ${x.error} ${JSON.stringify(x.detail)}`));
   expect(failures, result.stderr).toEqual([]);
   expect(report).toMatchObject({
@@ -65,5 +66,46 @@ it('passes every sandbox-provable check and claims no real WABA', async () => {
   expect(report.phases.map((p) => p.phase)).toEqual(['connection', 'template', 'campaign', 'webhooks', 'safety']);
   expect(result.stderr).toContain('▶ phase safety');
   expect(result.code).toBe(0);
+  expect(Date.now() - startedAt).toBeLessThan(180_000);
+});
+
+it('in real mode messages only the given test recipients, and reaches PASS when the WABA answers like Meta', async () => {
+  // The sandbox poses as Meta here: a number connected by hand (not "connect the sandbox") is, to
+  // the api and the check, a real WABA. What this proves is the real-mode path, and its promise
+  // that nobody but READINESS_TEST_RECIPIENTS is messaged.
+  const s = stack!;
+  const account = (await (await fetch(`${s.sandboxUrl}/_sandbox/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as {
+    waba_id: string; phone_number_id: string; access_token: string;
+  };
+  const owner = { email: `readiness-real-${account.phone_number_id}@example.test`, password: 'readiness-real-owner-password' };
+  const signUp = await fetch(`${s.apiUrl}/trpc/tenant/auth.signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: s.apiUrl },
+    body: JSON.stringify({ ...owner, name: 'Readiness owner', tenantName: 'readiness real mode' }),
+  });
+  expect(signUp.status).toBe(200);
+  const recipients = ['+4915112340001', '+4915112340002'];
+  const result = await runScript('scripts/production-readiness-test.ts', {
+    READINESS_API_URL: s.apiUrl,
+    READINESS_INGEST_URL: s.ingestUrl,
+    READINESS_ADMIN_EMAIL: s.admin.email,
+    READINESS_ADMIN_PASSWORD: s.admin.password,
+    READINESS_WEBHOOK_VERIFY_TOKEN: s.verifyToken,
+    READINESS_TENANT_EMAIL: owner.email,
+    READINESS_TENANT_PASSWORD: owner.password,
+    READINESS_WABA_ID: account.waba_id,
+    READINESS_PHONE_NUMBER_ID: account.phone_number_id,
+    READINESS_ACCESS_TOKEN: account.access_token,
+    READINESS_TEST_RECIPIENTS: recipients.join(','),
+    READINESS_STEP_TIMEOUT_SECONDS: '60',
+  });
+  const report = JSON.parse(result.stdout) as ReadinessReport;
+  const notPassed = report.phases.flatMap((p) => p.steps.filter((x) => x.status !== 'pass').map((x) => `${p.phase}/${x.name}: ${x.status} ${x.error}`));
+  expect(notPassed, result.stderr).toEqual(['safety/throttling adapts the rate without failures: skip a real WABA cannot be throttled on purpose; proven against the sandbox']);
+  expect(report).toMatchObject({ mode: 'real', production_readiness: 'PASS', real_waba_connected: true, real_messages_delivered: true, safe_for_deployment: true, ready_for_build_and_deploy: true });
+  expect(result.code).toBe(0);
+  const sent = (await (await fetch(`${s.sandboxUrl}/_sandbox/sent?phone_number_id=${account.phone_number_id}`)).json()) as { data: { to: string }[] };
+  // main campaign, pause/resume campaign, kill-switch campaign: one message each, to the recipients only
+  expect(sent.data.map((x) => `+${x.to}`).sort()).toEqual([...recipients, ...recipients, ...recipients].sort());
   expect(Date.now() - startedAt).toBeLessThan(180_000);
 });
