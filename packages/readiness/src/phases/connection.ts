@@ -54,7 +54,7 @@ export async function connectionPhase(ctx: RunContext): Promise<void> {
     let account;
     if (config.real) {
       const real = config.real;
-      const existing = (await ctx.tenant.whatsapp.list.query()).find((a) => a.phoneNumberId === real.phoneNumberId);
+      const existing = (await ctx.tenant.whatsapp.list.query()).find((a) => a.phoneNumberId === real.phoneNumberId && a.status !== 'disconnected');
       if (existing) account = await ctx.tenant.whatsapp.revalidate.mutate({ accountId: existing.id });
       else {
         const input = { wabaId: real.wabaId, phoneNumberId: real.phoneNumberId, accessToken: real.accessToken };
