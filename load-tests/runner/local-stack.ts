@@ -1,10 +1,9 @@
 /**
  * The built apps the smoke scenarios run against, as local processes on free ports, isolated
- * from every other test: ingest produces to this run's own topics (`load-<run>.dbulk.*`), the
- * sender consumes them in its own group with its planner off, and the planner runs here, scoped
- * to the tenants the journeys create (`scope`), so no other test's campaign is sent or stolen.
- * The processor is not started: its consumer group cannot be renamed from the environment yet,
- * and campaigns complete on Meta's acceptance (webhook processing is ingest's part here).
+ * from every other test: every app uses this run's own topics (`load-<run>.dbulk.*`), the sender
+ * and the processor consume them in their own groups, the sender's planner is off and a planner
+ * runs here instead, scoped to the tenants the journeys create (`scope`), so no other test's
+ * campaign is sent or stolen.
  * @see ../../packages/testing/src/processes.ts
  */
 import { randomBytes, randomInt } from 'node:crypto';
@@ -70,7 +69,8 @@ export async function startLocalStack(): Promise<LocalStack> {
     const ingestUrl = await start('ingest', { ...kafkaEnv, META_APP_SECRET: appSecret, META_WEBHOOK_VERIFY_TOKEN: appSecret });
     const sandboxUrl = await start('meta-sandbox', { SANDBOX_CONTROL: 'true', META_APP_SECRET: appSecret, SANDBOX_WEBHOOK_URL: `${ingestUrl}/webhooks/whatsapp` }, '/healthz');
     const graph = { META_GRAPH_URL: sandboxUrl, META_APP_SECRET: appSecret, ENCRYPTION_KEY: encryptionKey };
-    const apiUrl = await start('api', { ...graph, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaEnv.KAFKA_BROKERS, META_SANDBOX_URL: sandboxUrl, PUBLIC_URL: ORIGIN, ALLOWED_ORIGINS: ORIGIN }, '/healthz');
+    const apiUrl = await start('api', { ...graph, ...kafkaEnv, DATABASE_URL: databaseUrl, META_SANDBOX_URL: sandboxUrl, PUBLIC_URL: ORIGIN, ALLOWED_ORIGINS: ORIGIN }, '/healthz');
+    await start('processor', { ...kafkaEnv, DATABASE_URL: databaseUrl, PROCESSOR_GROUP_PURPOSE: `load-${run}`, WEBHOOK_RETENTION_INTERVAL_MINUTES: '0' });
     await start('sender', { ...graph, ...kafkaEnv, DATABASE_URL: databaseUrl, PLANNER_ENABLED: 'false', SENDER_GROUP_PURPOSE: `load-${run}` });
     await producer.start();
     await planner.start();

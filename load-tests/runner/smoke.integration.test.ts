@@ -72,7 +72,7 @@ describe('smoke scenarios through the npm runner', () => {
     expect(offsets.reduce((n, p) => n + Number(p.high), 0)).toBeGreaterThanOrEqual(200);
   });
 
-  it('campaign-e2e: sign-up to COMPLETED through the api, the sender and the sandbox', async () => {
+  it('campaign-e2e: sign-up to every message delivered, through the api, the sender, the sandbox, ingest and the processor', async () => {
     const recipients = 20;
     const { summary, file } = await runScenario('campaign-e2e', {
       env: env({ CAMPAIGN_RECIPIENTS: String(recipients) }),
@@ -87,6 +87,7 @@ describe('smoke scenarios through the npm runner', () => {
     expectPassingSummary('campaign-e2e', summary, file);
     expect(summary.metrics.campaign_messages_accepted!.count).toBe(recipients);
     expect(summary.metrics.campaign_completion_time!.count).toBe(1);
+    expect(summary.metrics.campaign_delivery_time!.count).toBe(1);
     const sent = (await (await fetch(`${stack.sandboxUrl}/_sandbox/sent/summary`)).json()) as { total: number; repeated: string[] };
     expect(sent).toMatchObject({ total: recipients, repeated: [] });
   });

@@ -92,13 +92,13 @@ export async function seedDataset(databaseUrl: string, tenantId: string, size: D
   }
 }
 
-/** Removes the bulk rows (messages, campaigns, contacts) of `tenantIds`; the tenant and its user stay, as other tests leave theirs. */
+/** Removes the bulk rows (webhooks, messages, campaigns, contacts) of `tenantIds`; the tenant and its user stay, as other tests leave theirs. */
 export async function dropDataset(databaseUrl: string, tenantIds: string[]): Promise<void> {
   if (tenantIds.length === 0) return;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    for (const table of ['message_events', 'campaign_messages', 'audit_logs', 'campaigns', 'contact_list_members', 'contact_imports', 'contacts', 'contact_lists']) {
+    for (const table of ['webhook_events', 'message_events', 'campaign_messages', 'audit_logs', 'campaigns', 'contact_list_members', 'contact_imports', 'contacts', 'contact_lists']) {
       await db.query(`delete from ${table} where tenant_id = any($1::uuid[])`, [tenantIds]).catch((err: Error) => {
         if (!/does not exist/.test(err.message)) throw err;
       });
