@@ -13,6 +13,7 @@ import { Route as AuthedRouteImport } from './routes/_authed';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as AuthedIndexRouteImport } from './routes/_authed/index';
 import { Route as AuthedAuditRouteImport } from './routes/_authed/audit';
+import { Route as AuthedBillingRouteImport } from './routes/_authed/billing';
 import { Route as AuthedRateCardRouteImport } from './routes/_authed/rate-card';
 import { Route as AuthedSendRatesRouteImport } from './routes/_authed/send-rates';
 import { Route as AuthedSendingRouteImport } from './routes/_authed/sending';
@@ -37,6 +38,11 @@ const AuthedIndexRoute = AuthedIndexRouteImport.update({
 const AuthedAuditRoute = AuthedAuditRouteImport.update({
   id: '/audit',
   path: '/audit',
+  getParentRoute: () => AuthedRoute,
+} as any);
+const AuthedBillingRoute = AuthedBillingRouteImport.update({
+  id: '/billing',
+  path: '/billing',
   getParentRoute: () => AuthedRoute,
 } as any);
 const AuthedRateCardRoute = AuthedRateCardRouteImport.update({
@@ -74,6 +80,7 @@ export interface FileRoutesByFullPath {
   '/': typeof AuthedIndexRoute;
   '/sign-in': typeof SignInRoute;
   '/audit': typeof AuthedAuditRoute;
+  '/billing': typeof AuthedBillingRoute;
   '/rate-card': typeof AuthedRateCardRoute;
   '/send-rates': typeof AuthedSendRatesRoute;
   '/sending': typeof AuthedSendingRoute;
@@ -84,6 +91,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/audit': typeof AuthedAuditRoute;
+  '/billing': typeof AuthedBillingRoute;
   '/rate-card': typeof AuthedRateCardRoute;
   '/send-rates': typeof AuthedSendRatesRoute;
   '/sending': typeof AuthedSendingRoute;
@@ -97,6 +105,7 @@ export interface FileRoutesById {
   '/_authed': typeof AuthedRouteWithChildren;
   '/sign-in': typeof SignInRoute;
   '/_authed/audit': typeof AuthedAuditRoute;
+  '/_authed/billing': typeof AuthedBillingRoute;
   '/_authed/rate-card': typeof AuthedRateCardRoute;
   '/_authed/send-rates': typeof AuthedSendRatesRoute;
   '/_authed/sending': typeof AuthedSendingRoute;
@@ -111,6 +120,7 @@ export interface FileRouteTypes {
     | '/'
     | '/sign-in'
     | '/audit'
+    | '/billing'
     | '/rate-card'
     | '/send-rates'
     | '/sending'
@@ -121,6 +131,7 @@ export interface FileRouteTypes {
   to:
     | '/sign-in'
     | '/audit'
+    | '/billing'
     | '/rate-card'
     | '/send-rates'
     | '/sending'
@@ -133,6 +144,7 @@ export interface FileRouteTypes {
     | '/_authed'
     | '/sign-in'
     | '/_authed/audit'
+    | '/_authed/billing'
     | '/_authed/rate-card'
     | '/_authed/send-rates'
     | '/_authed/sending'
@@ -175,6 +187,13 @@ declare module '@tanstack/react-router' {
       path: '/audit';
       fullPath: '/audit';
       preLoaderRoute: typeof AuthedAuditRouteImport;
+      parentRoute: typeof AuthedRoute;
+    };
+    '/_authed/billing': {
+      id: '/_authed/billing';
+      path: '/billing';
+      fullPath: '/billing';
+      preLoaderRoute: typeof AuthedBillingRouteImport;
       parentRoute: typeof AuthedRoute;
     };
     '/_authed/rate-card': {
@@ -224,6 +243,7 @@ declare module '@tanstack/react-router' {
 
 interface AuthedRouteChildren {
   AuthedAuditRoute: typeof AuthedAuditRoute;
+  AuthedBillingRoute: typeof AuthedBillingRoute;
   AuthedRateCardRoute: typeof AuthedRateCardRoute;
   AuthedSendRatesRoute: typeof AuthedSendRatesRoute;
   AuthedSendingRoute: typeof AuthedSendingRoute;
@@ -235,6 +255,7 @@ interface AuthedRouteChildren {
 
 const AuthedRouteChildren: AuthedRouteChildren = {
   AuthedAuditRoute: AuthedAuditRoute,
+  AuthedBillingRoute: AuthedBillingRoute,
   AuthedRateCardRoute: AuthedRateCardRoute,
   AuthedSendRatesRoute: AuthedSendRatesRoute,
   AuthedSendingRoute: AuthedSendingRoute,

@@ -1,27 +1,28 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { Card, EmptyState, PageHeader, Stat } from '@dbulk/ui';
+import { createFileRoute, useNavigate } from '@tanstack/react-router';
+import { PageHeader } from '@dbulk/ui';
+import { rateCardSearchSchema, today } from '../../features/billing/api/billing-queries';
+import { RateCardUpload } from '../../features/billing/components/rate-card-upload';
+import { RatesInForce } from '../../features/billing/components/rates-in-force';
 
 export const Route = createFileRoute('/_authed/rate-card')({
-  component: () => (
+  validateSearch: rateCardSearchSchema,
+  component: RateCardPage,
+});
+
+function RateCardPage() {
+  const search = Route.useSearch();
+  const navigate = useNavigate({ from: Route.fullPath });
+  const date = search.date ?? today();
+  return (
     <>
       <PageHeader
         title="Rate card"
-        description="What Meta charges per market and category, and the markup tenants pay on top."
+        description="What Meta charges per market (by calling code), category and pricing model, from the day each rate takes effect; tenants pay it plus their markup."
       />
-      <div className="ui-grid">
-        <Stat label="Markets priced" value="—" hint="Arrives with billing" />
-        <Stat label="Rate card in force since" value="—" hint="Arrives with billing" />
-        <Stat label="Platform spend this month" value="—" hint="Arrives with billing" />
+      <div className="ui-stack">
+        <RateCardUpload defaultDate={date} />
+        <RatesInForce date={date} onDate={(d) => void navigate({ search: { date: d }, replace: true })} />
       </div>
-      <Card>
-        <EmptyState
-          icon="tag"
-          title="No rates loaded"
-          description="Rates per market (by calling code), category and pricing model, with the date they take effect, will be listed and edited here."
-          note="Arrives with billing"
-          testId="coming-soon"
-        />
-      </Card>
     </>
-  ),
-});
+  );
+}

@@ -31,8 +31,10 @@ const RateCardCsv = z.string().min(1, 'the CSV is empty').max(1_000_000, 'at mos
 
 export const adminBillingRouter = {
   margins: adminProcedure
-    .input(BillingPeriod.extend({ tenantId: Id.optional() }))
-    .query(({ ctx, input: { tenantId, ...period } }) => marginReport(ctx.em, period, { tenantId })),
+    .input(BillingPeriod.extend({ tenantId: Id.optional(), search: z.string().trim().max(120).optional() }))
+    .query(({ ctx, input: { tenantId, search, ...period } }) =>
+      marginReport(ctx.em, period, { tenantId, search }),
+    ),
   balance: adminProcedure
     .input(z.object({ tenantId: Id }))
     .query(({ ctx, input }) => balanceOf(ctx.em, input.tenantId)),

@@ -11,6 +11,7 @@ const SECTIONS: { label: string; items: { to: To; label: string; icon: IconName;
       { to: '/tenants', label: 'Tenants', icon: 'building', testId: 'nav-tenants' },
       { to: '/sending', label: 'Sending controls', icon: 'power', testId: 'nav-sending' },
       { to: '/send-rates', label: 'Send rates', icon: 'activity', testId: 'nav-send-rates' },
+      { to: '/billing', label: 'Billing', icon: 'card', testId: 'nav-billing' },
       { to: '/rate-card', label: 'Rate card', icon: 'tag', testId: 'nav-rate-card' },
     ],
   },
