@@ -15,6 +15,12 @@ describe('processor env', () => {
     expect(() => loadProcessorEnv({ ...base, WEBHOOK_RETENTION_DAYS: '3' })).toThrow(/WEBHOOK_RETENTION_DAYS/);
   });
 
+  it('joins processor.webhooks unless a run on its own topics names its own group', () => {
+    expect(loadProcessorEnv(base).PROCESSOR_GROUP_PURPOSE).toBe('webhooks');
+    expect(loadProcessorEnv({ ...base, PROCESSOR_GROUP_PURPOSE: 'readiness-1a2b' }).PROCESSOR_GROUP_PURPOSE).toBe('readiness-1a2b');
+    expect(() => loadProcessorEnv({ ...base, PROCESSOR_GROUP_PURPOSE: 'Not Kebab' })).toThrow(/PROCESSOR_GROUP_PURPOSE/);
+  });
+
   it('names a missing database', () => {
     expect(() => loadProcessorEnv({ KAFKA_BROKERS: 'a:9092' })).toThrow(ConfigError);
     expect(() => loadProcessorEnv({ KAFKA_BROKERS: 'a:9092' })).toThrow(/DATABASE_URL is required/);
