@@ -34,6 +34,11 @@ describe('api env', () => {
     expect(env.allowedOrigins).toEqual(['https://app.example.com', 'https://admin.example.com']);
   });
 
+  it('uses the real topics unless a run on its own copies names a prefix', () => {
+    expect(loadApiEnv(minimal).KAFKA_TOPIC_PREFIX).toBe('');
+    expect(loadApiEnv({ ...minimal, KAFKA_TOPIC_PREFIX: 'readiness-1a2b.' }).KAFKA_TOPIC_PREFIX).toBe('readiness-1a2b.');
+  });
+
   it('parses TRUST_PROXY and BODY_LIMIT_BYTES', () => {
     expect(loadApiEnv({ ...minimal, TRUST_PROXY: 'true', BODY_LIMIT_BYTES: '2048' })).toMatchObject({
       TRUST_PROXY: true,
