@@ -11,6 +11,8 @@ export const BILLING_ERRORS = {
 
 /** The stable code a campaign paused for lack of credit carries in `campaigns.status_code`. */
 export const CREDIT_EXHAUSTED_CODE = 'CREDIT_EXHAUSTED';
+export const CREDIT_EXHAUSTED_REASON =
+  "paused: the tenant's credit is used up (credit limit + balance); an admin can raise the limit or add credit";
 
 export function creditInsufficient(quote: string, available: string, campaignName: string): AppError {
   return new AppError(

@@ -279,6 +279,37 @@ describe('charging from status webhooks', () => {
     expect(volume?.count).toBe(4);
   });
 
+  it('charges 1,000 deliveries of one batch set-wise, and the replay of the batch charges nothing', async () => {
+    const w = await world({ markup: '15' });
+    const n = 1_000;
+    const c = await createWorldCampaign(
+      orm.em,
+      w,
+      Array.from({ length: n }, (_, i) => ({
+        status: 'SENT',
+        wamid: `wamid.${w.wamidTag}.${i}`,
+        phone: `+9995${String(100000 + i)}`,
+      })),
+    );
+    const t = unix('2099-03-20T12:00:00Z');
+    const body = statuses(
+      w,
+      Array.from({ length: n }, (_, i) => status(`wamid.${w.wamidTag}.${i}`, 'delivered', t + i, pmp())),
+    );
+    const started = performance.now();
+    await process(body);
+    console.info(
+      `1,000 delivered statuses applied and charged in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+    await process(body);
+    const [sum] = await rows<{ n: number; total: string }>(
+      `select count(*)::int as n, sum(amount)::text as total from ledger_entries where tenant_id = ?`,
+      [w.tenantId],
+    );
+    expect(sum).toEqual({ n, total: '-23.000000' }); // 1,000 × 0.02 × 1.15
+    expect((await campaignCost(c.campaignId)).actual_cost).toBe('23.000000');
+  });
+
   it('charges one CBP conversation once for all its messages (Meta fixture), recording the conversation', async () => {
     const w = await world();
     const wamid = `wamid.${w.wamidTag}.HBgLMTU1NTAxOTg3NjEVAgARGBI3QjFBMDBGMDk4QkU2MDg4QTIA`;
@@ -343,17 +374,15 @@ describe('holds and credit', () => {
       w,
       Array.from({ length: count }, (_, i) => ({ status: 'PENDING', phone: `+1212555${String(1000 + i)}` })),
     );
-    const hold = await orm.em
-      .fork()
-      .transactional((tx) =>
-        placeHold(tx, {
-          tenantId: w.tenantId,
-          campaignId: c.campaignId,
-          campaignName: 'test',
-          category: 'MARKETING',
-          ...(override ? { override: { actor: admin, reason: 'trusted customer' } } : {}),
-        }),
-      );
+    const hold = await orm.em.fork().transactional((tx) =>
+      placeHold(tx, {
+        tenantId: w.tenantId,
+        campaignId: c.campaignId,
+        campaignName: 'test',
+        category: 'MARKETING',
+        ...(override ? { override: { actor: admin, reason: 'trusted customer' } } : {}),
+      }),
+    );
     // The sender's part, short-circuited: every message accepted by Meta with a wamid.
     await orm.em
       .fork()
@@ -374,13 +403,11 @@ describe('holds and credit', () => {
     await process(
       statuses(w, [
         ...c.wamids.slice(0, 3).map((id, i) => status(id, 'delivered', now() - 60 + i, pmp())),
-        ...c.wamids
-          .slice(3)
-          .map((id, i) =>
-            status(id, 'failed', now() - 60 + i, {
-              errors: [{ code: 131026, title: 'Message undeliverable' }],
-            }),
-          ),
+        ...c.wamids.slice(3).map((id, i) =>
+          status(id, 'failed', now() - 60 + i, {
+            errors: [{ code: 131026, title: 'Message undeliverable' }],
+          }),
+        ),
       ]),
     );
     const cost = await campaignCost(c.campaignId);

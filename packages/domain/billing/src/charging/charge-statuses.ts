@@ -7,14 +7,14 @@
  * duplicated webhook finds its entry and charges nothing.
  */
 import type { EntityManager } from '@dbulk/db';
-import { marketsAt, resolveMarket } from '../rates/markets';
+import { marketResolver, marketsAt } from '../rates/markets';
 import { loadRates } from '../rates/rates.repository';
 import type { Rate } from '../rates/rate-card.types';
 import { decideCharge, localDay, type WebhookPricing } from '../pricing/pricing';
 import { rateFor } from '../pricing/rate-lookup';
 import { boundQuery } from './bound-query';
 import { CANDIDATES_SQL, WRITE_SQL } from './charge.sql';
-import { CREDIT_EXHAUSTED_CODE } from '../billing.errors';
+import { CREDIT_EXHAUSTED_CODE, CREDIT_EXHAUSTED_REASON } from '../billing.errors';
 
 export interface DeliveryKey {
   tenantId: string;
@@ -70,12 +70,22 @@ export interface ChargeResult {
 
 const EMPTY: ChargeResult = { entries: 0, total: '0', conversations: 0, paused: [] };
 
+/** Markets of each day, resolved once per batch (a batch mostly shares one day). */
+function marketsCache(rates: readonly Rate[]) {
+  const byDay = new Map<string, ReturnType<typeof marketResolver>>();
+  return (day: string, phone: string) => {
+    let resolve = byDay.get(day);
+    if (!resolve) byDay.set(day, (resolve = marketResolver(marketsAt(rates, day))));
+    return resolve(phone);
+  };
+}
+
 /** Pure: a candidate → the ledger row to write (rate before tiers and markup). */
-export function chargeRow(c: Candidate, rates: readonly Rate[]): ChargeRow {
+export function chargeRow(c: Candidate, rates: readonly Rate[], markets = marketsCache(rates)): ChargeRow {
   const at = new Date(c.occurred_at);
   const day = localDay(at, c.timezone);
   const decision = decideCharge(c.pricing, day);
-  const match = resolveMarket(c.phone, marketsAt(rates, day));
+  const match = markets(day, c.phone);
   const rate = match
     ? rateFor(rates, {
         market: match.market,
@@ -128,12 +138,13 @@ export async function chargeDeliveries(
   const latest = candidates.reduce((max, c) => Math.max(max, new Date(c.occurred_at).getTime()), 0);
   // Rates up to the day after the latest event cover every timezone's local day.
   const rates = await loadRates(em, { upTo: new Date(latest + 86_400_000).toISOString().slice(0, 10) });
-  const rows = candidates.map((c) => chargeRow(c, rates));
+  const markets = marketsCache(rates);
+  const rows = candidates.map((c) => chargeRow(c, rates, markets));
   const [out] = await boundQuery<{
     entries: number;
     total: string;
     conversations: number;
     paused: ChargeResult['paused'];
-  }>(em, WRITE_SQL, [JSON.stringify(rows), CREDIT_EXHAUSTED_CODE]);
+  }>(em, WRITE_SQL, [JSON.stringify(rows), CREDIT_EXHAUSTED_CODE, CREDIT_EXHAUSTED_REASON]);
   return out ?? EMPTY;
 }

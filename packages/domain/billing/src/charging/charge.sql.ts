@@ -118,7 +118,7 @@ camp as (
     status = case when st.exhausted and x.status = 'RUNNING' then 'PAUSED' else x.status end,
     status_code = case when st.exhausted and x.status = 'RUNNING' then ? else x.status_code end,
     status_reason = case when st.exhausted and x.status = 'RUNNING'
-      then 'paused: the tenant''s credit is used up (credit limit + balance); an admin can raise the limit or add credit' else x.status_reason end
+      then ? else x.status_reason end
   from state st join campaigns o on o.id = st.campaign_id where x.id = st.campaign_id
   returning x.id, x.tenant_id, (st.exhausted and o.status = 'RUNNING') as paused
 )

@@ -9,7 +9,7 @@
  * Idempotent: applying the same events again computes the same row (max of ranks, least of times).
  */
 import type { EntityManager } from '@dbulk/db';
-import { chargeDeliveries } from '@dbulk/domain-billing';
+import { chargeDeliveries, CREDIT_EXHAUSTED_REASON } from '@dbulk/domain-billing';
 import { counterDeltaCtes } from '../messages/counters';
 import { boundQuery } from './bound-query';
 import { messageIdOfCallback } from './callback-data';
@@ -114,6 +114,11 @@ export async function applyStatuses(em: EntityManager, events: StatusEvent[]): P
   if (!row) return EMPTY;
   // Billing in the same transaction: one debit per delivered billable message (or CBP conversation).
   const delivered = usable.filter((e) => e.status === 'delivered' || e.status === 'read');
-  await chargeDeliveries(em, delivered.map((e) => ({ tenantId: e.tenantId, wamid: e.wamid })));
-  return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress: row.progress.map((r) => snapshotOf(r)) };
+  const charged = await chargeDeliveries(em, delivered.map((e) => ({ tenantId: e.tenantId, wamid: e.wamid })));
+  // A campaign billing paused for lack of credit is announced as paused in this same snapshot.
+  const paused = new Set(charged.paused.map((p) => p.campaignId));
+  const progress = row.progress.map((r) =>
+    paused.has(r.id) ? snapshotOf({ ...r, status: 'PAUSED', status_reason: CREDIT_EXHAUSTED_REASON }) : snapshotOf(r),
+  );
+  return { applied: row.applied, updated: row.updated, recovered: row.recovered, progress };
 }
