@@ -15,6 +15,9 @@ export type HmacHex = (secret: string, body: string) => string;
 const STATUSES = ['sent', 'delivered', 'read'] as const;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** The 24 phone numbers the POSTs come from: no real number has them, so their rows are the suite's own. */
+export const WEBHOOK_PHONE_NUMBER_IDS = Array.from({ length: 24 }, (_, i) => `30150000${pad(1_000 + i, 7)}`);
+
 function status(runId: string, seq: number, n: number) {
   const which = STATUSES[(seq + n) % STATUSES.length]!;
   const recipient = `4917${pad((seq * 7 + n) % 10_000_000, 8)}`;
@@ -29,7 +32,7 @@ function status(runId: string, seq: number, n: number) {
 
 /** The body of the `seq`-th POST of a run (deterministic, unique per run and seq). */
 export function statusWebhookBody(runId: string, seq: number): string {
-  const phoneNumberId = `30150000${pad(1_000 + (seq % 24), 7)}`;
+  const phoneNumberId = WEBHOOK_PHONE_NUMBER_IDS[seq % 24]!;
   const updates = seq % 10 === 9 ? 10 : 1;
   return JSON.stringify({
     object: 'whatsapp_business_account',

@@ -12,7 +12,8 @@ import { physicalTopic } from '@dbulk/kafka';
 import { uniqueEmail } from '@dbulk/testing';
 import { journeyFor } from '../lib/journeys/index.ts';
 import type { CompactSummary } from '../lib/summary.ts';
-import { dropDataset, seedDataset } from '../seed/dataset.ts';
+import { WEBHOOK_PHONE_NUMBER_IDS } from '../lib/webhooks.ts';
+import { dropDataset, dropWebhookRows, seedDataset } from '../seed/dataset.ts';
 import { signUpOwner } from '../seed/sign-up.ts';
 import { ORIGIN, startLocalStack, type LocalStack } from './local-stack.ts';
 import { runScenario } from './run.ts';
@@ -27,8 +28,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await dropDataset(stack?.databaseUrl ?? '', tenants).catch((err: unknown) => log(`cleanup: ${String(err)}`));
   await stack?.stop();
+  if (!stack) return;
+  await dropDataset(stack.databaseUrl, tenants).catch((err: unknown) => log(`cleanup: ${String(err)}`));
+  await dropWebhookRows(stack.databaseUrl, WEBHOOK_PHONE_NUMBER_IDS).catch((err: unknown) => log(`cleanup: ${String(err)}`));
 }, 60_000);
 
 const env = (extra: Record<string, string>) => ({

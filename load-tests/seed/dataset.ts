@@ -107,3 +107,15 @@ export async function dropDataset(databaseUrl: string, tenantIds: string[]): Pro
     await db.end();
   }
 }
+
+/** Removes what the processor recorded for the webhook suite's numbers (unroutable: no tenant has them). */
+export async function dropWebhookRows(databaseUrl: string, phoneNumberIds: string[]): Promise<void> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('delete from webhook_events where phone_number_id = any($1::text[])', [phoneNumberIds]);
+    await db.query('delete from message_events where phone_number_id = any($1::text[])', [phoneNumberIds]);
+  } finally {
+    await db.end();
+  }
+}
