@@ -3,9 +3,10 @@
  * groups), scripts/sandbox-test.ts run against it as an operator would, and its verdict:
  * everything the sandbox can prove holds, and it says honestly that no real WABA was proven.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testStack } from '@dbulk/testing';
 import { REPO_ROOT } from '@dbulk/testing/e2e';
@@ -14,18 +15,26 @@ import { prepareOwnDatabase } from './own-database';
 import { startReadinessStack, type ReadinessStack } from './stack';
 
 let stack: ReadinessStack | undefined;
+let db: pg.Client | undefined;
 const startedAt = Date.now();
 
 beforeAll(async () => {
   const { databaseUrl, kafkaBrokers } = testStack();
-  stack = await startReadinessStack(await prepareOwnDatabase(databaseUrl), kafkaBrokers);
+  const own = await prepareOwnDatabase(databaseUrl);
+  db = new pg.Client({ connectionString: own });
+  await db.connect();
+  stack = await startReadinessStack(own, kafkaBrokers);
 });
 
 afterAll(async () => {
   await stack?.stop();
+  await db?.end();
 });
 
-function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+const killSwitchEngaged = async () =>
+  (await db!.query<{ engaged: boolean }>(`select coalesce((value ->> 'engaged')::boolean, false) as engaged from system_settings where key = 'kill_switch'`)).rows[0]?.engaged ?? false;
+
+function runScript(script: string, env: Record<string, string>, started?: (child: ChildProcess) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), script], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -33,19 +42,22 @@ function runScript(script: string, env: Record<string, string>): Promise<{ code:
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    started?.(child);
   });
 }
 
+const sandboxEnv = (s: ReadinessStack) => ({
+  READINESS_API_URL: s.apiUrl,
+  READINESS_INGEST_URL: s.ingestUrl,
+  READINESS_SANDBOX_URL: s.sandboxUrl,
+  READINESS_ADMIN_EMAIL: s.admin.email,
+  READINESS_ADMIN_PASSWORD: s.admin.password,
+  READINESS_WEBHOOK_VERIFY_TOKEN: s.verifyToken,
+});
+
 it('passes every sandbox-provable check and claims no real WABA', async () => {
   const s = stack!;
-  const result = await runScript('scripts/sandbox-test.ts', {
-    READINESS_API_URL: s.apiUrl,
-    READINESS_INGEST_URL: s.ingestUrl,
-    READINESS_SANDBOX_URL: s.sandboxUrl,
-    READINESS_ADMIN_EMAIL: s.admin.email,
-    READINESS_ADMIN_PASSWORD: s.admin.password,
-    READINESS_WEBHOOK_VERIFY_TOKEN: s.verifyToken,
-  });
+  const result = await runScript('scripts/sandbox-test.ts', sandboxEnv(s));
   const report = JSON.parse(result.stdout) as ReadinessReport;
   const out = path.join(REPO_ROOT, 'test-output', 'readiness');
   mkdirSync(out, { recursive: true });
@@ -107,5 +119,19 @@ it('in real mode messages only the given test recipients, and reaches PASS when 
   const sent = (await (await fetch(`${s.sandboxUrl}/_sandbox/sent?phone_number_id=${account.phone_number_id}`)).json()) as { data: { to: string }[] };
   // main campaign, pause/resume campaign, kill-switch campaign: one message each, to the recipients only
   expect(sent.data.map((x) => `+${x.to}`).sort()).toEqual([...recipients, ...recipients, ...recipients].sort());
+  expect(Date.now() - startedAt).toBeLessThan(180_000);
+});
+
+it('releases the kill switch it engaged when interrupted (Ctrl-C), so no tenant stays stopped', async () => {
+  let child: ChildProcess | undefined;
+  const run = runScript('scripts/sandbox-test.ts', sandboxEnv(stack!), (c) => (child = c));
+  for (const until = Date.now() + 90_000; !(await killSwitchEngaged()); await new Promise((r) => setTimeout(r, 100)))
+    if (Date.now() > until) throw new Error('the run never engaged the kill switch');
+  child!.kill('SIGINT');
+  const result = await run;
+  expect(result.code).toBe(130);
+  expect(result.stderr).toContain('undone: kill switch');
+  expect(result.stderr).toContain('undone: rate ceiling');
+  expect(await killSwitchEngaged()).toBe(false);
   expect(Date.now() - startedAt).toBeLessThan(180_000);
 });

@@ -50,4 +50,30 @@ export interface RunContext {
   admin: AdminClient | null;
   sandbox: SandboxControl | null;
   shared: Shared;
+  /** Undo actions for what the run changed (kill switch, ceilings, sandbox throughput), run on SIGINT/SIGTERM. */
+  undo: Undo;
+}
+
+/** What must be put back if the run is interrupted half-way: registered while in force, removed once undone. */
+export class Undo {
+  private readonly actions = new Map<string, () => Promise<unknown>>();
+
+  add(name: string, action: () => Promise<unknown>): void {
+    this.actions.set(name, action);
+  }
+
+  remove(name: string): void {
+    this.actions.delete(name);
+  }
+
+  /** Runs every pending action (newest first), reporting what each did. */
+  async runAll(print: (line: string) => void): Promise<void> {
+    for (const [name, action] of [...this.actions].reverse()) {
+      await action().then(
+        () => print(`  undone: ${name}`),
+        (err: unknown) => print(`  ! could not undo ${name}: ${String(err)}`),
+      );
+      this.actions.delete(name);
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * never throws past the recorder), then the verdict and the details per phase.
  */
 import { randomBytes } from 'node:crypto';
-import { PROFILES, type Profile, type RunContext } from './context';
+import { PROFILES, Undo, type Profile, type RunContext } from './context';
 import type { ReadinessConfig } from './env';
 import { adminClient, Session, tenantClient } from './http';
 import { campaignPhase } from './phases/campaign';
@@ -23,7 +23,7 @@ export interface ReadinessReport extends Verdict {
   phases: PhaseResult[];
 }
 
-export async function runReadiness(config: ReadinessConfig, profileName: Profile['name'], print: Print): Promise<ReadinessReport> {
+export async function runReadiness(config: ReadinessConfig, profileName: Profile['name'], print: Print, undo = new Undo()): Promise<ReadinessReport> {
   const base = PROFILES[profileName];
   const profile: Profile = {
     ...base,
@@ -42,6 +42,7 @@ export async function runReadiness(config: ReadinessConfig, profileName: Profile
     admin: config.admin ? adminClient(config.apiUrl, adminSession) : null,
     sandbox: config.sandboxUrl ? new SandboxControl(config.sandboxUrl) : null,
     shared: {},
+    undo,
   };
   print(`dbulk readiness run ${run}: ${config.mode === 'real' ? `REAL WABA ${config.real!.phoneNumberId}, messaging only ${config.real!.recipients.join(', ')}` : `sandbox ${config.sandboxUrl}`} via ${config.apiUrl} (profile ${profileName})`);
   for (const phase of [connectionPhase, templatePhase, campaignPhase, webhooksPhase, safetyPhase]) {

@@ -32,6 +32,8 @@ export async function safetyPhase(ctx: RunContext): Promise<void> {
     return;
   }
   const previous = (await admin.sending.rates.query()).find((r) => r.phoneNumberId === phoneNumberId)?.ceiling ?? null;
+  const restore = () => admin.sending.setCeiling.mutate({ phoneNumberId, ceiling: previous });
+  ctx.undo.add('rate ceiling', restore);
   await admin.sending.setCeiling.mutate({ phoneNumberId, ceiling: ctx.profile.pauseRate });
   try {
     const pausePhones = ctx.config.real ? ctx.config.real.recipients : sandboxPhones(ctx.profile.pauseRecipients);
@@ -60,6 +62,7 @@ export async function safetyPhase(ctx: RunContext): Promise<void> {
       await stopAndGo(ctx, kill, shared.mainListId, shared.mainRecipients?.length ?? 0, { stop: KILL!, go: RELEASE! });
     }
   } finally {
-    await admin.sending.setCeiling.mutate({ phoneNumberId, ceiling: previous }).catch((err: unknown) => ctx.print(`  ! could not restore the rate ceiling: ${String(err)}`));
+    await restore().catch((err: unknown) => ctx.print(`  ! could not restore the rate ceiling: ${String(err)}`));
+    ctx.undo.remove('rate ceiling');
   }
 }

@@ -30,8 +30,10 @@ export async function stopAndGo(ctx: RunContext, brake: Brake, listId: string, t
       await ctx.tenant.campaigns.start.mutate({ campaignId });
       const threshold = Math.min(3, Math.floor(total / 3));
       if (threshold > 0) await waitForCampaign(ctx, campaignId, `${threshold} messages accepted before the brake`, (s) => acceptedOrLater(s.counters) >= threshold);
-      await brake.engage(campaignId);
+      const id = campaignId;
+      await brake.engage(id);
       engaged = true;
+      ctx.undo.add(brake.label, () => brake.release(id));
       await sleep(SETTLE_MS);
       const atStop = await counters(ctx, campaignId);
       await sleep(ctx.profile.holdMs);
@@ -49,6 +51,7 @@ export async function stopAndGo(ctx: RunContext, brake: Brake, listId: string, t
       const released = Date.now();
       await brake.release(id);
       engaged = false;
+      ctx.undo.remove(brake.label);
       const s = await waitForCampaign(ctx, id, 'every message settled after the release', (x) => settled(x.counters) >= total);
       const detail = { counters: s.counters, secondsAfterRelease: (Date.now() - released) / 1000 };
       if (acceptedOrLater(s.counters) !== total) throw new StepFailure(`${s.counters.failed} failed and ${s.counters.skipped} skipped of ${total}`, detail);
@@ -56,5 +59,6 @@ export async function stopAndGo(ctx: RunContext, brake: Brake, listId: string, t
     });
   } finally {
     if (engaged && campaignId) await brake.release(campaignId).catch((err: unknown) => ctx.print(`  ! could not release the ${brake.label}: ${String(err)}`));
+    ctx.undo.remove(brake.label);
   }
 }

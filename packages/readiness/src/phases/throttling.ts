@@ -20,6 +20,7 @@ export async function throttlingStep(ctx: RunContext): Promise<void> {
     const total = ctx.profile.throttleRecipients;
     const { listId } = await uploadList(ctx, 'throttled', sandboxPhones(total));
     const before = await sandbox.rejected(THROTTLED);
+    ctx.undo.add('sandbox throughput', () => sandbox.setThroughputLevel(phoneNumberId, 'STANDARD'));
     await sandbox.setThroughputLevel(phoneNumberId, 'COEXISTENCE');
     try {
       const campaignId = await createCampaign(ctx, 'throttled', listId);
@@ -38,6 +39,7 @@ export async function throttlingStep(ctx: RunContext): Promise<void> {
       return { value: true, detail };
     } finally {
       await sandbox.setThroughputLevel(phoneNumberId, 'STANDARD').catch(() => undefined);
+      ctx.undo.remove('sandbox throughput');
     }
   });
 }
