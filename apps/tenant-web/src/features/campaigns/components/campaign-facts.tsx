@@ -36,8 +36,8 @@ export function CampaignFacts({
           { label: 'Started', value: formatDateTime(campaign.startedAt) || '—' },
           { label: 'Completed', value: formatDateTime(campaign.completedAt) || '—' },
           {
-            label: 'Cost',
-            value: campaign.estimatedCost ?? 'Available once billing is enabled',
+            label: 'Estimated cost',
+            value: campaign.estimatedCost === null ? 'Quoted at start' : `$${Number(campaign.estimatedCost).toFixed(2)}`,
           },
         ]}
       />

@@ -19,8 +19,6 @@ export function TenantOverview() {
           testId="stat-messages"
         />
         <Stat label="Delivery rate" value={rate} hint="Delivered or read ÷ sent, 30 days" testId="stat-delivery-rate" />
-        <Stat label="Spend this month" value="—" hint="Arrives with billing" />
-        <Stat label="Credit remaining" value="—" hint="Arrives with billing" />
       </div>
       <Card title="Tenant" description="The workspace your campaigns, contacts and templates belong to.">
         <DescriptionList

@@ -71,7 +71,17 @@ export function ReviewStep({
               <div data-testid="preflight-will-send" data-value={p.willSend}>
                 <Stat label="Will be sent" value={p.willSend.toLocaleString()} />
               </div>
-              <Stat label="Estimated cost" value="—" hint="Available once billing is enabled" />
+              <div data-testid="preflight-cost" data-value={p.estimatedCost}>
+                <Stat
+                  label="Estimated cost"
+                  value={`$${Number(p.estimatedCost).toFixed(2)}`}
+                  hint={
+                    p.cost.unpriced > 0
+                      ? `Held from your credit at start; ${p.cost.unpriced.toLocaleString()} recipients have no rate`
+                      : 'Held from your credit at start; never-delivered messages are released'
+                  }
+                />
+              </div>
             </div>
             <SkippedList skipped={p.skipped} />
             <MessagingLimitFit limit={p.messagingLimit} />
