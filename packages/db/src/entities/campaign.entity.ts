@@ -101,7 +101,10 @@ export const CampaignMessage = defineEntity({
     },
   ],
   indexes: [
-    { properties: ['campaign', 'status'] },
+    // Pages of one campaign's messages go by id, with or without a status filter (the message
+    // table, exports, the planner's next PENDING rows): both read in index order, no sort.
+    { properties: ['campaign', 'status', 'id'] },
+    { properties: ['campaign', 'id'] },
     {
       name: 'campaign_messages_tenant_id_accepted_at_index',
       expression: `create index "campaign_messages_tenant_id_accepted_at_index" on "campaign_messages" ("tenant_id", "accepted_at") where "accepted_at" is not null`,

@@ -6,6 +6,7 @@ import { Migration20261125195119 } from './Migration20261125195119';
 import { Migration20261125205024 } from './Migration20261125205024';
 import { Migration20261125215000 } from './Migration20261125215000';
 import { Migration20261125225425 } from './Migration20261125225425';
+import { Migration20261125231655 } from './Migration20261125231655';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125174504', class: Migration20261125174504 },
@@ -19,4 +20,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125215000', class: Migration20261125215000 },
   // Billing: rate cards, pricing rates, conversations, ledger, balances, credit holds, volumes (issue 5).
   { name: 'Migration20261125225425', class: Migration20261125225425 },
+  // campaign_messages by (campaign, id) and (campaign, status, id): pages of a campaign read in index order.
+  { name: 'Migration20261125231655', class: Migration20261125231655 },
 ];
