@@ -3,6 +3,7 @@ import { AppError } from '@dbulk/errors';
 
 export const BILLING_ERRORS = {
   CREDIT_INSUFFICIENT: 'CREDIT_INSUFFICIENT',
+  CREDIT_EXHAUSTED: 'CREDIT_EXHAUSTED',
   RATE_CARD_INVALID: 'RATE_CARD_INVALID',
   RATE_CARD_NOT_FOUND: 'RATE_CARD_NOT_FOUND',
   RATE_CARD_NOT_STAGED: 'RATE_CARD_NOT_STAGED',
@@ -20,6 +21,15 @@ export function creditInsufficient(quote: string, available: string, campaignNam
     'conflict',
     `campaign ${campaignName} cannot start: its quote of ${quote} USD exceeds the available credit of ${available} USD`,
     { details: { quote, available } },
+  );
+}
+
+export function creditExhausted(available: string, campaignName: string): AppError {
+  return new AppError(
+    BILLING_ERRORS.CREDIT_EXHAUSTED,
+    'conflict',
+    `campaign ${campaignName} cannot resume: the tenant's credit is used up (available ${available} USD); an admin can raise the limit or add credit`,
+    { details: { available } },
   );
 }
 

@@ -4,7 +4,7 @@
  * goes to `dbulk.events`. Senders also re-read the status (cached at most 1 s), so a lost record
  * delays a pause by a second at most.
  */
-import { releaseHolds } from '@dbulk/domain-billing';
+import { assertCreditToResume, CREDIT_EXHAUSTED_CODE, releaseHolds } from '@dbulk/domain-billing';
 import { controlScope, type ControlRecord } from '@dbulk/kafka';
 import type { EntityManager } from '@dbulk/db';
 import { recordAudit } from '@dbulk/domain-platform';
@@ -88,6 +88,8 @@ export async function controlCampaign(
       if (row.account.status !== 'connected') {
         throw CampaignErrors.accountNotConnected(row.account.displayPhoneNumber ?? row.account.phoneNumberId, row.account.status, row.account.statusReason);
       }
+      if (row.statusCode === CREDIT_EXHAUSTED_CODE)
+        await assertCreditToResume(tx, { tenantId: actor.tenantId, campaignId, campaignName: row.name });
       // A scheduled campaign paused before its time goes back to waiting for it.
       const scheduled = !row.startedAt && row.scheduledAt && row.scheduledAt.getTime() > Date.now();
       tx.assign(row, { status: scheduled ? 'SCHEDULED' : 'RUNNING', statusCode: null, statusReason: null });

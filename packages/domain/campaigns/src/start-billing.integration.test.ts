@@ -10,6 +10,7 @@ import { adjustBalance, balanceOf, setCreditLimit } from '@dbulk/domain-billing'
 import type { TenantActor } from '@dbulk/domain-tenancy';
 import { testStack } from '@dbulk/testing';
 import { createCampaign } from './campaigns-drafts.service';
+import { controlCampaign } from './control.service';
 import { preflightCampaign } from './preflight.service';
 import { startCampaign } from './start.service';
 import {
@@ -158,5 +159,30 @@ describe('starting a campaign under billing', () => {
     );
     expect(audits.map((a) => a.action)).toEqual(['billing.credit_limit_set', 'billing.credit_override']);
     expect((await balanceOf(em(), tenantId)).available).toBe('-0.730000');
+  });
+
+  it('refuses to resume a campaign paused for lack of credit until credit is added', async () => {
+    const { tenantId, campaignId } = await draft(2);
+    await setCreditLimit(em(), admin, { tenantId, creditLimit: 1, reason: 'test' });
+    await startCampaign(em(), {}, actor(tenantId), campaignId);
+    // What the processor does when charges use up the hold and the credit.
+    await em().execute(
+      `update credit_holds set consumed = amount where campaign_id = ?`,
+      [campaignId],
+      'run',
+    );
+    await adjustBalance(em(), admin, { tenantId, amount: -1, reason: 'charges, simulated' });
+    await em().execute(
+      `update campaigns set status = 'PAUSED', status_code = 'CREDIT_EXHAUSTED' where id = ?`,
+      [campaignId],
+      'run',
+    );
+    await expect(controlCampaign(em(), {}, actor(tenantId), campaignId, 'resume')).rejects.toMatchObject({
+      code: 'CREDIT_EXHAUSTED',
+      details: { available: '0.000000' },
+    });
+    await adjustBalance(em(), admin, { tenantId, amount: 5, reason: 'payment received' });
+    const resumed = await controlCampaign(em(), {}, actor(tenantId), campaignId, 'resume');
+    expect(resumed.status).toBe('RUNNING');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from '@dbulk/db';
 import { recordAudit, type AuditActor } from '@dbulk/domain-platform';
-import { creditInsufficient } from '../billing.errors';
+import { creditExhausted, creditInsufficient } from '../billing.errors';
 import { prefixSql, quotePrefixes, type PrefixCount, type QuoteDto } from '../pricing/quote';
 import { balanceOf } from './balance';
 
@@ -82,4 +82,23 @@ export async function releaseHolds(em: EntityManager, campaignIds: readonly stri
     [`{${campaignIds.join(',')}}`],
   );
   return rows.length;
+}
+
+/**
+ * Resuming a campaign billing paused for lack of credit: refused while its tenant (under credit
+ * control) still has no credit left and the campaign's hold is used up, so it is not resumed into
+ * the same pause; an admin raises the limit or adds credit first.
+ */
+export async function assertCreditToResume(
+  tx: EntityManager,
+  input: { tenantId: string; campaignId: string; campaignName: string },
+): Promise<void> {
+  const balance = await balanceOf(tx, input.tenantId);
+  if (balance.available === null || Number(balance.available) > 0) return;
+  const [hold]: { remaining: string }[] = await tx.execute(
+    `select greatest(amount - consumed, 0)::text as remaining from credit_holds where campaign_id = ?::uuid and released_at is null`,
+    [input.campaignId],
+  );
+  if (hold && Number(hold.remaining) > 0) return;
+  throw creditExhausted(balance.available, input.campaignName);
 }
