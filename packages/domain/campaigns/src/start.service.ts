@@ -82,7 +82,8 @@ export async function startCampaign(
     if (totals.total === 0) throw CampaignErrors.noRecipients(row.name);
     // The quote is held against the tenant's credit; a quote above it refuses the start (rollback).
     if (totals.pending > 0) {
-      const hold = { tenantId: actor.tenantId, campaignId, campaignName: row.name, category: row.template.category };
+      const startsAt = row.scheduledAt && row.scheduledAt.getTime() > Date.now() ? row.scheduledAt : new Date();
+      const hold = { tenantId: actor.tenantId, campaignId, campaignName: row.name, category: row.template.category, at: startsAt };
       await placeHold(tx, options.creditOverride ? { ...hold, override: options.creditOverride } : hold);
     }
 

@@ -16,6 +16,8 @@ export interface HoldInput {
   campaignName: string;
   /** The template category (the webhook's category may differ later; charges follow Meta). */
   category: string;
+  /** When it starts sending (a scheduled start is priced by the card in force then). */
+  at?: Date;
   /** An admin letting the campaign start above the available credit. */
   override?: { actor: AuditActor; reason: string };
 }
@@ -38,6 +40,7 @@ export async function placeHold(tx: EntityManager, input: HoldInput): Promise<Ho
     tenantId: input.tenantId,
     category: input.category,
     prefixes: prefixes as PrefixCount[],
+    ...(input.at ? { at: input.at } : {}),
   });
   const balance = await balanceOf(tx, input.tenantId);
   const short = balance.available !== null && Number(quote.total) > Number(balance.available);
