@@ -1,7 +1,7 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ErrorBanner, PageHeader } from '@dbulk/ui';
+import { Card, EmptyState, ErrorBanner, PageHeader } from '@dbulk/ui';
 import {
   billingSearchSchema,
   periodOf,
@@ -13,21 +13,44 @@ import { PeriodPicker } from '../../features/billing/components/period-picker';
 import { SpendBars } from '../../features/billing/components/spend-bars';
 import { SpendByDayChart } from '../../features/billing/components/spend-by-day-chart';
 import { formatMoney } from '../../features/billing/utils/money';
+import { canSeeBilling } from '../../features/billing/utils/permissions';
 import { categoryLabel } from '../../features/billing/utils/spend-chart';
 import { useTRPC } from '../../lib/trpc';
 
 export const Route = createFileRoute('/_authed/billing')({
   validateSearch: billingSearchSchema,
   loaderDeps: ({ search }) => periodOf(search),
-  loader: ({ context: { queryClient, trpc }, deps }) =>
-    Promise.all([
+  loader: async ({ context: { queryClient, trpc }, deps }) => {
+    const tenant = await queryClient.ensureQueryData(trpc.tenants.current.queryOptions());
+    if (!canSeeBilling(tenant.role)) return;
+    await Promise.all([
       queryClient.ensureQueryData(trpc.billing.balance.queryOptions()),
       queryClient.ensureQueryData(trpc.billing.spend.queryOptions(deps)),
-    ]),
+    ]);
+  },
   component: BillingPage,
 });
 
 function BillingPage() {
+  const trpc = useTRPC();
+  const { data: tenant } = useSuspenseQuery(trpc.tenants.current.queryOptions());
+  if (canSeeBilling(tenant.role)) return <BillingDashboard />;
+  return (
+    <>
+      <PageHeader title="Billing" description="Credit, spend and the ledger of the tenant." />
+      <Card>
+        <EmptyState
+          icon="card"
+          title="Visible to owners and admins"
+          description="Billing shows the tenant’s balance, spend and every ledger entry. Ask an owner if you need it; each campaign’s page shows its own cost."
+          testId="billing-not-allowed"
+        />
+      </Card>
+    </>
+  );
+}
+
+function BillingDashboard() {
   const search = Route.useSearch();
   const navigate = useNavigate({ from: Route.fullPath });
   const trpc = useTRPC();

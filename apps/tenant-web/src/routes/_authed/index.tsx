@@ -3,6 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Card, EmptyState, PageHeader } from '@dbulk/ui';
 import { ActivityFeed } from '../../features/activity/components/activity-feed';
 import { BillingSummary } from '../../features/billing/components/billing-summary';
+import { canSeeBilling } from '../../features/billing/utils/permissions';
 import { TenantOverview } from '../../features/tenants/components/tenant-overview';
 import { useTRPC } from '../../lib/trpc';
 import { GettingStarted } from './-components/getting-started';
@@ -25,7 +26,7 @@ function DashboardPage() {
     <>
       <PageHeader title={tenant.name} description="Your tenant at a glance." />
       <TenantOverview />
-      {canSeeActivity(tenant.role) && <BillingSummary />}
+      {canSeeBilling(tenant.role) && <BillingSummary />}
       <div className="ui-grid ui-grid--2">
         <GettingStarted />
         {canSeeActivity(tenant.role) ? (

@@ -21,14 +21,11 @@ const LedgerFilter = z.object({
 });
 type LedgerFilterInput = z.infer<typeof LedgerFilter>;
 
-/** A period needs both ends; one end alone is completed with the other end of today. */
-const filterOf = ({ from, to, ...rest }: LedgerFilterInput) => {
-  const today = new Date().toISOString().slice(0, 10);
-  return {
-    ...rest,
-    period: from || to ? { from: from ?? to!, to: to ?? (from! > today ? from! : today) } : undefined,
-  };
-};
+/** A period needs both ends: one end alone names a single day. */
+const filterOf = ({ from, to, ...rest }: LedgerFilterInput) => ({
+  ...rest,
+  period: from || to ? { from: (from ?? to)!, to: (to ?? from)! } : undefined,
+});
 
 export const billingRouter = {
   balance: tenantProcedure('admin').query(({ ctx }) => balanceOf(ctx.em, ctx.tenant.id)),
