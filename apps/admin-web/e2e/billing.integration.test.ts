@@ -111,6 +111,14 @@ describe('admin-web billing', () => {
     await expect.poll(() => page.getByTestId(`limit-${tenantId}`).textContent()).toBe('$250.00');
     await shot(page, 'billing-04-credit');
 
+    // Starting over credit lists the tenant's drafts (none yet) and needs one and a reason.
+    await page.getByTestId(`over-credit-${tenantId}`).click();
+    await page.getByTestId('over-credit-empty').waitFor();
+    expect(await page.getByTestId('over-credit-dialog').textContent()).toContain('$290.00');
+    await page.getByTestId('over-credit-reason').fill('Paying by invoice');
+    expect(await page.getByTestId('over-credit-confirm').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
     expect(pages.errors).toEqual([]);
   });
 });

@@ -7,6 +7,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, Template, WhatsappAccount } from '@dbulk/db';
+import {
+  createAccount,
+  createGeneratedList,
+  createTemplate,
+  FOUR_VARIABLE_MAPPING,
+} from '@dbulk/domain-campaigns/testing';
 import { ensurePlatformAdmin } from '@dbulk/domain-tenancy';
 import { uniqueEmail } from '@dbulk/testing';
 import { codeOf, createTestApi, type TestApi, type TestBrowser } from './test/test-api';
@@ -131,6 +137,54 @@ describe('billing', () => {
     expect(
       await codeOf(asOwner.setCreditLimit({ tenantId: a.tenantId, creditLimit: 1_000, reason: 'more' })),
     ).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin start a draft above the available credit with a reason (audited); the tenant cannot', async () => {
+    const owner = api.browser();
+    const { tenantId } = await owner.signUp();
+    const em = api.orm.em.fork();
+    const account = await createAccount(em, tenantId, { tier: 'TIER_UNLIMITED' });
+    const templateId = await createTemplate(em, tenantId, account, { category: 'MARKETING' });
+    const listId = await createGeneratedList(em, tenantId, 5, 4915200000000 + randomInt(0, 1_000_000) * 1000);
+    const asTenant = await owner.tenant();
+    const { campaignId } = await asTenant.campaigns.create({
+      name: 'over credit',
+      accountId: account.id,
+      templateId,
+      listIds: [listId],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
+    const asAdmin = (await admin.admin()).billing;
+    await asAdmin.setCreditLimit({ tenantId, creditLimit: 0.01, reason: 'new tenant' });
+    const refused = await asTenant.campaigns.start({ campaignId }).then(
+      () => null,
+      (err: { code?: string; cause?: { code?: string } }) => err,
+    );
+    expect(refused).toMatchObject({ code: 'CONFLICT', cause: { code: 'CREDIT_INSUFFICIENT' } });
+
+    const drafts = await asAdmin.draftCampaigns({ tenantId });
+    expect(drafts.items.map((c) => c.id)).toEqual([campaignId]);
+    expect(
+      await codeOf(
+        (await owner.admin()).billing.startOverCredit({ tenantId, campaignId, reason: 'trust me' }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await codeOf(asAdmin.startOverCredit({ tenantId, campaignId, reason: '' }))).toBe('BAD_REQUEST');
+    const started = await asAdmin.startOverCredit({ tenantId, campaignId, reason: 'paying by invoice' });
+    expect(started).toMatchObject({ id: campaignId, status: 'RUNNING' });
+    const audits = await api.orm.em
+      .fork()
+      .execute<{ action: string; actor_email: string }[]>(
+        `select action, actor_email from audit_logs where tenant_id = ? and action in ('billing.credit_override', 'campaign.started')`,
+        [tenantId],
+      );
+    expect(audits).toHaveLength(2);
+    expect(audits.find((a) => a.action === 'billing.credit_override')).toBeDefined();
+    expect(new Set(audits.map((a) => a.actor_email)).size).toBe(1);
+    await api.orm.em
+      .fork()
+      .execute(`update campaigns set status = 'CANCELLED' where id = ?`, [campaignId], 'run');
   });
 
   it('gives admins billed, Meta cost and margin per tenant', async () => {

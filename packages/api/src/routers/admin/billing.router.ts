@@ -16,6 +16,7 @@ import {
   setCreditLimit,
   stageRateCard,
 } from '@dbulk/domain-billing';
+import { listCampaigns, startCampaign } from '@dbulk/domain-campaigns';
 import { adminProcedure } from '../../trpc';
 import { Id, Reason } from '../schemas';
 import { BillingPeriod, Day } from '../shared/billing-period';
@@ -52,6 +53,27 @@ export const adminBillingRouter = {
   adjust: adminProcedure
     .input(z.object({ tenantId: Id, amount: Amount.refine((n) => n !== 0, 'must not be 0'), reason: Reason }))
     .mutation(({ ctx, input }) => adjustBalance(ctx.em, ctx.actor, input)),
+  /** A tenant's drafts, for starting one above its available credit. */
+  draftCampaigns: adminProcedure
+    .input(z.object({ tenantId: Id }))
+    .query(({ ctx, input }) => listCampaigns(ctx.em, input.tenantId, { status: 'DRAFT', limit: 100 })),
+  /**
+   * Starts a tenant's draft although its quote exceeds the available credit: the hold is placed
+   * anyway and the override is audited with the admin and the reason. Every other start rule holds.
+   */
+  startOverCredit: adminProcedure
+    .input(z.object({ tenantId: Id, campaignId: Id, reason: Reason }))
+    .mutation(({ ctx, input }) =>
+      startCampaign(
+        ctx.em,
+        ctx,
+        { ...ctx.actor, tenantId: input.tenantId, role: 'owner' },
+        input.campaignId,
+        {
+          creditOverride: { actor: ctx.actor, reason: input.reason },
+        },
+      ),
+    ),
   rateCard: adminProcedure
     .input(z.object({ date: Day }))
     .query(({ ctx, input }) => rateCardInForce(ctx.em, input.date)),

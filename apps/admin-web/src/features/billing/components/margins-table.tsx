@@ -3,6 +3,7 @@ import { Button, Card, EmptyState, Table, type Column } from '@dbulk/ui';
 import type { RouterOutputs } from '../../../lib/trpc';
 import { formatMoney, formatPercent } from '../utils/money';
 import { CreditDialog, type CreditAction } from './credit-dialogs';
+import { StartOverCreditDialog } from './start-over-credit-dialog';
 
 type Report = RouterOutputs['billing']['margins'];
 type TenantMargin = Report['tenants'][number];
@@ -10,6 +11,7 @@ type TenantMargin = Report['tenants'][number];
 /** Per tenant: billed, Meta's cost, margin; balance and credit limit with their actions. */
 export function MarginsTable({ report }: { report: Report }) {
   const [action, setAction] = useState<CreditAction | null>(null);
+  const [overCredit, setOverCredit] = useState<TenantMargin | null>(null);
   const columns: Column<TenantMargin>[] = [
     { key: 'tenant', header: 'Tenant', render: (t) => t.tenantName },
     {
@@ -81,6 +83,14 @@ export function MarginsTable({ report }: { report: Report }) {
           >
             Adjust
           </Button>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setOverCredit(t)}
+            data-testid={`over-credit-${t.tenantId}`}
+          >
+            Start over credit
+          </Button>
         </span>
       ),
     },
@@ -106,6 +116,7 @@ export function MarginsTable({ report }: { report: Report }) {
         }
       />
       <CreditDialog action={action} onClose={() => setAction(null)} />
+      <StartOverCreditDialog tenant={overCredit} onClose={() => setOverCredit(null)} />
     </Card>
   );
 }
