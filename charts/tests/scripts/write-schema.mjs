@@ -74,7 +74,7 @@ const schema = {
       ['existingSecret', 'databaseUrl', 'encryptionKey', 'encryptionKeysPrevious', 'metaAppSecret', 'metaWebhookVerifyToken', 'kafkaSaslUsername', 'kafkaSaslPassword'].map((k) => [k, str]),
     )),
     hooks: closed({
-      migrate: closed({ enabled: bool }),
+      migrate: closed({ enabled: bool, seedPricing: bool }),
       reconcileTopics: closed({ enabled: bool }),
       backoffLimit: int(0, 10),
       activeDeadlineSeconds: int(30),

@@ -50,6 +50,11 @@ describe('migrations and topics as Helm hook Jobs', () => {
     expect(env(find(manifests, 'Job', 'dbulk-migrate')).DATABASE_URL).toMatchObject({ valueFrom: { secretKeyRef: { name: 'vault-synced' } } });
   });
 
+  it('seeds the shipped rate card after the migrations unless turned off', () => {
+    expect(env(find(render(), 'Job', 'dbulk-migrate')).SEED_PRICING).toBe('true');
+    expect(env(find(render({ set: { 'hooks.migrate.seedPricing': false } }), 'Job', 'dbulk-migrate')).SEED_PRICING).toBe('false');
+  });
+
   it('can turn either hook off', () => {
     const manifests = render({ set: { 'hooks.migrate.enabled': false } });
     expect(ofKind(manifests, 'Job').map((j) => j.metadata.name)).toEqual(['dbulk-reconcile-topics']);

@@ -7,10 +7,11 @@
  */
 import { hostname } from 'node:os';
 import { deleteTestTopics, testKafka } from '@dbulk/kafka/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ofKind, render, type Manifest } from './helm';
 import { startContainer, terminate, waitReady, type LocalPod } from './local-pod';
-import { writeStackValues, type StackValues } from './stack-values';
+import { chartDatabaseUrl, writeStackValues, type StackValues } from './stack-values';
 
 let stack: StackValues;
 let manifests: Manifest[];
@@ -52,6 +53,17 @@ describe('the rendered workloads against the local stack', () => {
       expect(topics.map((t) => t.partitions.length)).toEqual([stack.partitions, stack.partitions]);
     } finally {
       await admin.disconnect();
+    }
+    // The migrate hook also loaded the shipped rate card (a second run writes nothing).
+    const db = new pg.Client({ connectionString: await chartDatabaseUrl() });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ n: number }>(
+        `select count(*)::int as n from pricing_rates r join rate_cards c on c.id = r.rate_card_id where c.source = 'seed'`,
+      );
+      expect(rows[0]!.n).toBeGreaterThan(200);
+    } finally {
+      await db.end();
     }
   });
 

@@ -9,7 +9,15 @@ import { parsePartitionOverrides } from './partitions';
 
 type EnvSource = Record<string, string | undefined>;
 
-export const migrateEnvSchema = nodeEnv.merge(databaseEnv);
+export const migrateEnvSchema = nodeEnv.merge(databaseEnv).extend({
+  /** After the migrations, load the rate card dbulk ships (idempotent; rates an admin applied stay). */
+  SEED_PRICING: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** The shipped card's file; the api image copies it to this path under its working directory. */
+  RATE_CARD_PATH: z.string().min(1).default('packages/domain/billing/data/rate-card.csv'),
+});
 
 export const topicsEnvSchema = nodeEnv.merge(kafkaEnv).extend({
   /** 1 on the single-broker stack; 3 on a production cluster. */

@@ -3,11 +3,16 @@
  * The chart runs it as a pre-install/pre-upgrade hook Job, before the new pods roll out, so a
  * `helm upgrade` that adds a migration converges by itself. Migrations are listed as classes in
  * @dbulk/db, so the bundle needs no migration files on disk (the image's root is read-only;
- * MikroORM skips the snapshot write there). Exit 0 on success, 1 on failure, 2 on bad config.
+ * MikroORM skips the snapshot write there). With SEED_PRICING=true it then loads the rate card
+ * dbulk ships (RATE_CARD_PATH), idempotently, so a fresh install prices deliveries instead of
+ * recording them at zero. Exit 0 on success, 1 on failure, 2 on bad config.
  * @see https://mikro-orm.io/docs/migrations#running-migrations-in-production
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError } from '@dbulk/config';
 import { createOrm } from '@dbulk/db';
+import { seedRateCard } from '@dbulk/domain-billing';
 import { createLogger } from '@dbulk/logger';
 import { loadMigrateEnv } from './env';
 
@@ -21,7 +26,13 @@ async function main(): Promise<number> {
     const applied = await orm.getMigrator().up();
     const pending = await orm.getMigrator().getPendingMigrations();
     logger.info({ target, applied: applied.map((m) => m.name), pending: pending.length }, `migrations: ${applied.length} applied to ${target}`);
-    return pending.length === 0 ? 0 : 1;
+    if (pending.length > 0) return 1;
+    if (env.SEED_PRICING) {
+      const file = path.resolve(env.RATE_CARD_PATH);
+      const { cards } = await seedRateCard(orm.em.fork(), readFileSync(file, 'utf8'));
+      for (const card of cards) logger.info({ target, file, ...card }, `pricing: card ${card.effectiveFrom}: ${card.written} of ${card.rows} rates written`);
+    }
+    return 0;
   } catch (err) {
     logger.error({ err, target }, `migrations failed on ${target}`);
     return 1;
