@@ -3,8 +3,7 @@
  * (applied_at null) for applyParkedStatuses / the sweep. Unique (wamid, kind, status): a status
  * seen before stays as first recorded, so a redelivery never moves its time.
  */
-import type { EntityManager } from '@dbulk/db';
-import { boundQuery } from './bound-query';
+import { boundQuery, type EntityManager } from '@dbulk/db';
 import type { MessageEventRow } from './message-events';
 
 const INSERT = `

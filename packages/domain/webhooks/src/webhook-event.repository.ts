@@ -7,8 +7,7 @@
  * `unroutable` now that the number is connected), so a replay or a redelivery retries them.
  * Everything else already seen is a duplicate and is not applied again (invariant 5).
  */
-import type { EntityManager, WebhookOutcome } from '@dbulk/db';
-import { boundQuery } from './bound-query';
+import { boundQuery, type EntityManager, type WebhookOutcome } from '@dbulk/db';
 import type { StoredChangePayload } from './change-record';
 
 export interface WebhookEventRow {

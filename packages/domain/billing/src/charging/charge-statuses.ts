@@ -6,13 +6,12 @@
  * message (`pmp:<wamid>`); CBP: one per conversation (`cbp:<conversation id>`), so a replayed or
  * duplicated webhook finds its entry and charges nothing.
  */
-import type { EntityManager } from '@dbulk/db';
+import { boundQuery, type EntityManager } from '@dbulk/db';
 import { marketResolver, marketsAt } from '../rates/markets';
 import { loadRates } from '../rates/rates.repository';
 import type { Rate } from '../rates/rate-card.types';
 import { decideCharge, localDay, type WebhookPricing } from '../pricing/pricing';
 import { rateFor } from '../pricing/rate-lookup';
-import { boundQuery } from './bound-query';
 import { CANDIDATES_SQL, WRITE_SQL } from './charge.sql';
 import { CREDIT_EXHAUSTED_CODE, CREDIT_EXHAUSTED_REASON } from '../billing.errors';
 

@@ -8,10 +8,9 @@
  * Events that match nothing stay parked (applied_at null) for applyParkedStatuses.
  * Idempotent: applying the same events again computes the same row (max of ranks, least of times).
  */
-import type { EntityManager } from '@dbulk/db';
+import { boundQuery, type EntityManager } from '@dbulk/db';
 import { chargeDeliveries, CREDIT_EXHAUSTED_REASON } from '@dbulk/domain-billing';
 import { counterDeltaCtes } from '../messages/counters';
-import { boundQuery } from './bound-query';
 import { messageIdOfCallback } from './callback-data';
 import { COUNTED_JSON, snapshotOf, type CountedRow } from './progress-row';
 import { isWebhookStatus, rankSql, statusOfRankSql, UNRESOLVED_RANK, webhookRankSql } from './status-rank';

@@ -5,7 +5,7 @@
  * PostgreSQL a scan of a megabyte-long literal. Runs in the EntityManager's transaction if any.
  * @see https://knexjs.org/guide/raw.html#raw-parameter-binding
  */
-import type { EntityManager } from '@dbulk/db';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export async function boundQuery<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const query = em.getKnex().raw(sql, params as never[]);
