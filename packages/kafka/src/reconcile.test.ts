@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planReconcile, topicConfigs } from './reconcile';
+import type { KafkaAdmin } from './client';
+import { planReconcile, reconcileTopics, topicConfigs } from './reconcile';
 import { TOPICS, type TopicSpec } from './topics';
 
 const spec = (name: string, partitions: number): TopicSpec => ({ ...TOPICS['dbulk.send'], name, partitions });
@@ -40,5 +41,37 @@ describe('topicConfigs', () => {
     expect(topicConfigs(TOPICS['dbulk.send'], 1)['min.insync.replicas']).toBe('1');
     expect(topicConfigs(TOPICS['dbulk.send'], 3)['min.insync.replicas']).toBe('2');
     expect(topicConfigs(TOPICS['dbulk.send'], 3)['retention.ms']).toBe(TOPICS['dbulk.send'].configs['retention.ms']);
+  });
+});
+
+describe('reconcileTopics on a broker that is not ready yet', () => {
+  /** A stand-in for kafkajs's admin (the real one runs in reconcile.integration.test.ts). */
+  function admin(failures: unknown[]) {
+    const created: string[] = [];
+    const fake = {
+      listTopics: async () => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return [];
+      },
+      createTopics: async ({ topics }: { topics: { topic: string }[] }) => {
+        created.push(...topics.map((t) => t.topic));
+        return true;
+      },
+    };
+    return { admin: fake as unknown as KafkaAdmin, created };
+  }
+
+  it('starts again after a retriable answer ("This server does not host this topic-partition")', async () => {
+    const { admin: a, created } = admin([Object.assign(new Error('This server does not host this topic-partition'), { retriable: true })]);
+    const report = await reconcileTopics(a, [spec('a', 3)]);
+    expect(report.created).toEqual(['a']);
+    expect(created).toEqual(['a']);
+  });
+
+  it('gives up at once on an error that is not retriable', async () => {
+    const { admin: a, created } = admin([Object.assign(new Error('Topic authorization failed'), { retriable: false })]);
+    await expect(reconcileTopics(a, [spec('a', 3)])).rejects.toThrow('Topic authorization failed');
+    expect(created).toEqual([]);
   });
 });

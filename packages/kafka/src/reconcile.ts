@@ -74,10 +74,33 @@ export function topicConfigs(spec: TopicSpec, replicationFactor: number): Record
   return { 'min.insync.replicas': replicationFactor >= 3 ? '2' : '1', ...spec.configs };
 }
 
+const RETRIES = 8;
+
+/**
+ * Reconciles, again from the start when the broker answers with a retriable error: a broker that
+ * has just started (or a topic just created under KRaft) can answer "This server does not host
+ * this topic-partition" for a moment, which kafkajs's own wait for leaders does not retry. Each
+ * pass is idempotent, so a repeat only finds less to do.
+ */
 export async function reconcileTopics(
   admin: KafkaAdmin,
   topics: TopicSpec[],
   options: ReconcileOptions = {},
+): Promise<ReconcileReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reconcileOnce(admin, topics, options);
+    } catch (err) {
+      if (attempt >= RETRIES || (err as { retriable?: boolean }).retriable !== true) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(attempt, 4)));
+    }
+  }
+}
+
+async function reconcileOnce(
+  admin: KafkaAdmin,
+  topics: TopicSpec[],
+  options: ReconcileOptions,
 ): Promise<ReconcileReport> {
   const declared = topics.map((spec) => ({ ...spec, name: physicalTopic(spec.name, options.topicPrefix) }));
   const names = new Set(await admin.listTopics());
