@@ -2,7 +2,7 @@ import { createOrm, type MikroORM } from '@dbulk/db';
 import { testStack } from '@dbulk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, messagesValue, status } from './testing/fixtures';
-import { createWorld, deleteWorlds, type TestWorld } from './testing/world';
+import { createWorld, deleteWorlds, uniqueDigits, type TestWorld } from './testing/world';
 import type { FailedInput, ParsedInput } from './webhooks.dto';
 import { parseWebhookInput, processWebhooks } from './webhooks.service';
 
@@ -83,7 +83,9 @@ describe('processWebhooks against PostgreSQL', () => {
   it('keeps an unroutable change and applies it on a later delivery once the number is connected', async () => {
     const w = await world({ templates: false });
     const stranger = `${w.phoneNumberId.slice(0, -1)}${(Number(w.phoneNumberId.at(-1)) + 1) % 10}`;
-    strangers.push(`9${w.wabaId.slice(1)}`);
+    // A WABA no one has: with the world's own WABA the change would route by WABA (1 run in 9
+    // when the old `9…` prefix matched it).
+    strangers.push(uniqueDigits(15));
     const body = envelope(strangers.at(-1)!, [messagesValue(stranger, { statuses: [status(`wamid.${w.wamidTag}.u`, 'sent', 1)] })]);
     const first = await processWebhooks(orm.em.fork(), inputs(body));
     expect(first.results).toEqual([expect.objectContaining({ outcome: 'unroutable', note: expect.stringContaining(`phone number id ${stranger} is not connected`) })]);
