@@ -6,7 +6,7 @@
  * it from there. Audited; a progress snapshot is published after commit.
  */
 import type { EntityManager } from '@dbulk/db';
-import { placeHold } from '@dbulk/domain-billing';
+import { placeHold, type PrefixCount } from '@dbulk/domain-billing';
 import { recordAudit, type AuditActor } from '@dbulk/domain-platform';
 import type { TenantActor } from '@dbulk/domain-tenancy';
 import { toDetailDto, type CampaignDetailDto } from './campaigns.dto';
@@ -56,24 +56,31 @@ export async function startCampaign(
     const recipients = recipientsCtes(query, await usAreaCodesOf(tx, query));
     const values = mappingSql(keys, row.variableMapping, 'r');
     await preferHashJoins(tx);
-    const counts: { total: string; pending: string; skipped: string }[] = await tx.execute(
-      `with ${recipients.sql},
+    // The quote's prefix counts come from the same statement: no second pass over the new rows.
+    // Messages hold E.164 (`+` then digits), so the first four digits are billing's `prefixSql`.
+    const counts: { total: string; pending: string; skipped: string; prefixes: PrefixCount[] }[] =
+      await tx.execute(
+        `with ${recipients.sql},
        inserted as (
          insert into campaign_messages (tenant_id, campaign_id, contact_id, phone, variables, status, reason)
          select ?::uuid, ?::uuid, r.contact_id, r.phone,
                 case when r.reason is null then ${values.sql} else '{}'::jsonb end,
                 case when r.reason is null then 'PENDING' else 'SKIPPED' end, r.reason
          from recipients r
-         returning status),
+         returning status, phone),
        totals as (
          select count(*) as total, count(*) filter (where status = 'PENDING') as pending,
                 count(*) filter (where status = 'SKIPPED') as skipped from inserted),
        counted as (
          update campaigns c set total = t.total, pending = t.pending, skipped = t.skipped, updated_at = now()
-         from totals t where c.id = ?::uuid returning c.id)
-       select t.total, t.pending, t.skipped from totals t, counted`,
-      [...recipients.params, actor.tenantId, campaignId, ...values.params, campaignId],
-    );
+         from totals t where c.id = ?::uuid returning c.id),
+       quoted as (
+         select coalesce(json_agg(json_build_object('prefix', p.prefix, 'count', p.count)), '[]') as prefixes
+         from (select substr(phone, 2, 4) as prefix, count(*)::int as count from inserted
+               where status = 'PENDING' group by 1) p)
+       select t.total, t.pending, t.skipped, q.prefixes from totals t, counted, quoted q`,
+        [...recipients.params, actor.tenantId, campaignId, ...values.params, campaignId],
+      );
     const totals = {
       total: Number(counts[0]?.total ?? 0),
       pending: Number(counts[0]?.pending ?? 0),
@@ -82,8 +89,16 @@ export async function startCampaign(
     if (totals.total === 0) throw CampaignErrors.noRecipients(row.name);
     // The quote is held against the tenant's credit; a quote above it refuses the start (rollback).
     if (totals.pending > 0) {
-      const startsAt = row.scheduledAt && row.scheduledAt.getTime() > Date.now() ? row.scheduledAt : new Date();
-      const hold = { tenantId: actor.tenantId, campaignId, campaignName: row.name, category: row.template.category, at: startsAt };
+      const startsAt =
+        row.scheduledAt && row.scheduledAt.getTime() > Date.now() ? row.scheduledAt : new Date();
+      const hold = {
+        tenantId: actor.tenantId,
+        campaignId,
+        campaignName: row.name,
+        category: row.template.category,
+        at: startsAt,
+        prefixes: counts[0]?.prefixes ?? [],
+      };
       await placeHold(tx, options.creditOverride ? { ...hold, override: options.creditOverride } : hold);
     }
 

@@ -20,6 +20,8 @@ export interface HoldInput {
   at?: Date;
   /** An admin letting the campaign start above the available credit. */
   override?: { actor: AuditActor; reason: string };
+  /** PENDING recipients by calling-code prefix (`prefixSql`), when the caller counted them already. */
+  prefixes?: PrefixCount[];
 }
 
 export interface HoldResult {
@@ -31,15 +33,17 @@ export interface HoldResult {
 
 export async function placeHold(tx: EntityManager, input: HoldInput): Promise<HoldResult> {
   await tx.execute(`select 1 from tenants where id = ?::uuid for update`, [input.tenantId]);
-  const prefixes: { prefix: string; count: number }[] = await tx.execute(
-    `select ${prefixSql('phone')} as prefix, count(*)::int as count from campaign_messages
-     where campaign_id = ?::uuid and status = 'PENDING' group by 1`,
-    [input.campaignId],
-  );
+  const prefixes: PrefixCount[] =
+    input.prefixes ??
+    (await tx.execute(
+      `select ${prefixSql('phone')} as prefix, count(*)::int as count from campaign_messages
+       where campaign_id = ?::uuid and status = 'PENDING' group by 1`,
+      [input.campaignId],
+    ));
   const quote = await quotePrefixes(tx, {
     tenantId: input.tenantId,
     category: input.category,
-    prefixes: prefixes as PrefixCount[],
+    prefixes,
     ...(input.at ? { at: input.at } : {}),
   });
   const balance = await balanceOf(tx, input.tenantId);
