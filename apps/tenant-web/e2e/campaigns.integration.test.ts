@@ -302,4 +302,23 @@ describe('campaigns: wizard, live progress, schedule and cancel', () => {
     expect(campaignUrl).toContain('/campaigns/');
     expect(pages.errors).toEqual([]);
   });
+
+  it('discards a third draft after confirming, back on the list without it', async () => {
+    const { campaignId } = await callTrpc<{ campaignId: string }>(page, 'mutation', 'campaigns.create', {
+      name: `Scrap ${run}`,
+      accountId,
+      templateId,
+      listIds: [listA],
+      tagFilter: [],
+      variableMapping: {},
+    });
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByTestId('campaign-discard').click();
+    await page.getByTestId('campaign-discard-dialog').waitFor();
+    await page.getByTestId('campaign-discard-confirm').click();
+    await page.waitForURL(/\/campaigns$/);
+    await page.getByTestId(`campaign-row-Later ${run}`).waitFor();
+    expect(await page.getByTestId(`campaign-row-Scrap ${run}`).count()).toBe(0);
+    expect(pages.errors).toEqual([]);
+  });
 });

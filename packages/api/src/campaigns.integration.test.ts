@@ -317,6 +317,30 @@ describe('campaigns', () => {
     expect(await codeOf((await member.tenant()).campaigns.start({ campaignId }))).toBe('FORBIDDEN');
     expect(await codeOf((await member.tenant()).campaigns.cancel({ campaignId }))).toBe('FORBIDDEN');
     expect((await (await c()).start({ campaignId })).status).toBe('RUNNING');
+    // Started: it can no longer be discarded, only cancelled (it keeps its history).
+    expect(await codeOf((await member.tenant()).campaigns.discard({ campaignId }))).toBe('CONFLICT');
+  });
+
+  it('discards a draft (audited), and nothing else', async () => {
+    const list = await createList(em(), tenantId, [{ phone: '+4915133330002', name: 'D' }]);
+    const { campaignId } = await (
+      await c()
+    ).create({
+      name: 'Never mind',
+      accountId: account.id,
+      templateId,
+      listIds: [list],
+      tagFilter: [],
+      variableMapping: { ...FOUR_VARIABLE_MAPPING },
+    });
+    expect(await (await c()).discard({ campaignId })).toEqual({ campaignId });
+    expect(await codeOf((await c()).byId({ campaignId }))).toBe('NOT_FOUND');
+    const audit = await em().execute<{ action: string }[]>(
+      `select action from audit_logs where target_id = ? order by created_at`,
+      [campaignId],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['campaign.created', 'campaign.discarded']);
+    expect(await codeOf((await c()).discard({ campaignId }))).toBe('NOT_FOUND');
   });
 
   it('waits for a scheduled time given in the tenant timezone', async () => {

@@ -137,3 +137,27 @@ export async function updateCampaign(
   });
   return campaignById(em.fork(), actor.tenantId, campaignId);
 }
+
+/** Deletes a draft (it has no messages yet); anything started stays, for its history and costs. */
+export async function discardDraft(
+  em: EntityManager,
+  actor: TenantActor,
+  campaignId: string,
+): Promise<{ campaignId: string }> {
+  await em.transactional(async (tx) => {
+    const row = await lockCampaign(tx, actor.tenantId, campaignId);
+    if (row.status !== 'DRAFT') throw CampaignErrors.notDraft(row.name, row.status);
+    await recordAudit(tx, actor, {
+      tenantId: actor.tenantId,
+      action: 'campaign.discarded',
+      targetType: 'campaign',
+      targetId: row.id,
+      changes: {
+        before: { name: row.name, status: row.status, templateId: row.template.id, listIds: row.listIds },
+      },
+    });
+    tx.remove(row);
+    await tx.flush();
+  });
+  return { campaignId };
+}

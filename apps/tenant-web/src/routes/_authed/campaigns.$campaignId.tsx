@@ -8,6 +8,7 @@ import {
   type CampaignSearch,
 } from '../../features/campaigns/api/campaign-queries';
 import { CampaignActions } from '../../features/campaigns/components/campaign-actions';
+import { DiscardDraftButton } from '../../features/campaigns/components/discard-draft-button';
 import { CampaignFacts } from '../../features/campaigns/components/campaign-facts';
 import { CampaignStatusBadge } from '../../features/campaigns/components/campaign-status-badge';
 import { EstimateVsActual } from '../../features/campaigns/components/estimate-vs-actual';
@@ -76,6 +77,9 @@ function CampaignPage() {
                 <span>Continue editing</span>
               </Link>
             )}
+            {isDraft && canDraftCampaigns(tenant.role) && (
+              <DiscardDraftButton campaignId={campaignId} name={campaign.name} />
+            )}
             {!isDraft && canRunCampaigns(tenant.role) && <CampaignActions campaign={campaign} />}
             {!isDraft && (
               <Button
@@ -106,7 +110,10 @@ function CampaignPage() {
             <SendRateChart snapshots={progress.snapshots} windowMs={RATE_WINDOW_MS} />
             <aside className="ui-split__aside">
               <CampaignFacts campaign={campaign} listNames={listNames} timeZone={tenant.timezone} />
-              <EstimateVsActual campaignId={campaignId} live={campaign.status !== 'CANCELLED' && campaign.status !== 'FAILED'} />
+              <EstimateVsActual
+                campaignId={campaignId}
+                live={campaign.status !== 'CANCELLED' && campaign.status !== 'FAILED'}
+              />
             </aside>
           </div>
           <MessagesTable

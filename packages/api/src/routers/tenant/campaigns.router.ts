@@ -1,6 +1,6 @@
 /**
- * Campaigns: list and detail for everyone in the tenant; drafts, preview and preflight for
- * members; start, pause, resume and cancel for admins and owners (they send on the tenant's
+ * Campaigns: list and detail for everyone in the tenant; drafts (create, edit, discard), preview
+ * and preflight for members; start, pause, resume and cancel for admins and owners (they send on the tenant's
  * behalf and spend its messaging limit). onProgress streams live counters over SSE.
  */
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import {
   campaignVariables,
   controlCampaign,
   createCampaign,
+  discardDraft,
   exportMessagesCsv,
   listCampaigns,
   listMessages,
@@ -72,6 +73,10 @@ export const campaignsRouter = {
     .mutation(({ ctx, input: { campaignId, ...change } }) =>
       updateCampaign(ctx.em, ctx.actor, campaignId, change),
     ),
+  /** Deletes a DRAFT; started campaigns are cancelled instead and keep their history. */
+  discard: tenantProcedure('member')
+    .input(z.object({ campaignId: Id }))
+    .mutation(({ ctx, input }) => discardDraft(ctx.em, ctx.actor, input.campaignId)),
   preview: tenantProcedure('member')
     .input(ByCampaign.extend({ sample: z.number().int().min(1).max(20).optional() }))
     .query(({ ctx, input }) => previewCampaign(ctx.em, ctx.tenant.id, input.campaignId, input.sample)),
