@@ -13,8 +13,9 @@ export function webAppConfig({ port }: { port: number }) {
   // Keep the browser's Origin and Host: the api checks Origin on mutations against ALLOWED_ORIGINS.
   const proxy: Record<string, ProxyOptions> = {
     '/trpc': { target: apiUrl, changeOrigin: false, ws: false },
-    // Streamed CSV uploads (POST /uploads/contacts) go to the api like tRPC calls.
+    // Streamed CSV uploads (POST /uploads/contacts) and exports (GET /exports/…) go to the api too.
     '/uploads': { target: apiUrl, changeOrigin: false, ws: false },
+    '/exports': { target: apiUrl, changeOrigin: false, ws: false },
   };
 
   return defineConfig({

@@ -4,7 +4,7 @@
 // nginx. Unknown paths without a file extension get index.html (client-side routes); hashed
 // files under /assets/ are cached for a year, index.html never. /healthz and /readyz for the
 // probes; SIGTERM stops accepting and exits once open requests end. The ingress sends /trpc and
-// /uploads to the api, so this server never sees them.
+// /uploads and /exports to the api, so this server never sees them.
 // @see https://vite.dev/guide/static-deploy
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';

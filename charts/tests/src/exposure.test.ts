@@ -8,8 +8,8 @@ describe('Services, Ingress, NetworkPolicy, ServiceMonitor', () => {
   it('serves each web app with the api on the same host (same-origin session cookie) and ingest on its own', () => {
     const manifests = render();
     expect(paths(find(manifests, 'Ingress', 'dbulk-web') as never)).toEqual([
-      ['app.example.com', ['/trpc→dbulk-api', '/uploads→dbulk-api', '/→dbulk-tenant-web']],
-      ['admin.example.com', ['/trpc→dbulk-api', '/uploads→dbulk-api', '/→dbulk-admin-web']],
+      ['app.example.com', ['/trpc→dbulk-api', '/uploads→dbulk-api', '/exports→dbulk-api', '/→dbulk-tenant-web']],
+      ['admin.example.com', ['/trpc→dbulk-api', '/uploads→dbulk-api', '/exports→dbulk-api', '/→dbulk-admin-web']],
     ]);
     expect(paths(find(manifests, 'Ingress', 'dbulk-ingest') as never)).toEqual([['hooks.example.com', ['/webhooks→dbulk-ingest']]]);
     expect(ofKind(manifests, 'Ingress').map((i) => i.metadata.name)).not.toContain('dbulk-api');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog, Campaign, type EntityManager } from '@dbulk/db';
 import { isAppError } from '@dbulk/errors';
-import { startEventsHub, type EventsHub } from '@dbulk/domain-campaigns';
+import { exportMessagesCsv, startEventsHub, type EventsHub } from '@dbulk/domain-campaigns';
 import {
   campaignKafka,
   createAccount,
@@ -222,9 +222,12 @@ describe('campaigns', () => {
     ).messages({ campaignId, status: 'SKIPPED', limit: 3, cursor: page.nextCursor! });
     expect(rest.items).toHaveLength(2);
     expect(rest.nextCursor).toBeNull();
-    const csv = await (await c()).exportCsv({ campaignId });
+    // The CSV export (served streamed by apps/api at /exports/campaigns/:id/messages.csv).
+    const csv = await exportMessagesCsv(em(), tenantId, campaignId);
     expect(csv.fileName).toBe('spring-sale-messages.csv');
-    expect(csv.csv.trim().split('\r\n')).toHaveLength(10);
+    let text = '';
+    for await (const chunk of csv.lines) text += chunk;
+    expect(text.trim().split('\r\n')).toHaveLength(10);
     expect((await (await c()).list({ limit: 10 })).items.map((i) => i.id)).toContain(campaignId);
   });
 

@@ -1,10 +1,10 @@
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
-import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { Button, ErrorBanner, Icon, Notice, PageHeader } from '@dbulk/ui';
+import { Icon, Notice, PageHeader } from '@dbulk/ui';
 import {
+  campaignCsvUrl,
   campaignSearchSchema,
-  downloadCampaignCsv,
   type CampaignSearch,
 } from '../../features/campaigns/api/campaign-queries';
 import { CampaignActions } from '../../features/campaigns/components/campaign-actions';
@@ -18,7 +18,7 @@ import { SendRateChart } from '../../features/campaigns/components/send-rate-cha
 import { StatusBanner } from '../../features/campaigns/components/status-banner';
 import { RATE_WINDOW_MS, useCampaignProgress } from '../../features/campaigns/hooks/use-campaign-progress';
 import { canDraftCampaigns, canRunCampaigns } from '../../features/campaigns/utils/permissions';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useTRPC } from '../../lib/trpc';
 
 export const Route = createFileRoute('/_authed/campaigns/$campaignId')({
   validateSearch: campaignSearchSchema,
@@ -35,12 +35,10 @@ function CampaignPage() {
   const search = Route.useSearch();
   const navigate = useNavigate({ from: Route.fullPath });
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const { data: tenant } = useSuspenseQuery(trpc.tenants.current.queryOptions());
   const { data: campaign } = useSuspenseQuery(trpc.campaigns.byId.queryOptions({ campaignId }));
   const lists = useQuery(trpc.lists.list.queryOptions());
   const progress = useCampaignProgress(campaign);
-  const csv = useMutation({ mutationFn: () => downloadCampaignCsv(client, campaignId) });
   const onSearch = useCallback(
     (patch: Partial<CampaignSearch>) =>
       void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
@@ -82,19 +80,19 @@ function CampaignPage() {
             )}
             {!isDraft && canRunCampaigns(tenant.role) && <CampaignActions campaign={campaign} />}
             {!isDraft && (
-              <Button
-                icon={<Icon name="download" />}
-                loading={csv.isPending}
-                onClick={() => csv.mutate()}
+              <a
+                href={campaignCsvUrl(campaignId)}
+                download
+                className="ui-button ui-button--secondary ui-button--md"
                 data-testid="campaign-export"
               >
-                Export CSV
-              </Button>
+                <Icon name="download" />
+                <span>Export CSV</span>
+              </a>
             )}
           </>
         }
       />
-      {csv.error && <ErrorBanner error={csv.error} title="Export failed" />}
       <StatusBanner campaign={campaign} />
       {isDraft ? (
         <div className="ui-stack">

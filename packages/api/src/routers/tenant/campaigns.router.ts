@@ -12,7 +12,6 @@ import {
   controlCampaign,
   createCampaign,
   discardDraft,
-  exportMessagesCsv,
   listCampaigns,
   listMessages,
   preflightCampaign,
@@ -114,10 +113,6 @@ export const campaignsRouter = {
     .query(({ ctx, input: { campaignId, ...query } }) =>
       listMessages(ctx.em, ctx.tenant.id, campaignId, query),
     ),
-  /** In-memory CSV (up to 200,000 rows); larger exports need a streamed route. */
-  exportCsv: tenantProcedure('viewer')
-    .input(ByCampaign)
-    .query(({ ctx, input }) => exportMessagesCsv(ctx.em, ctx.tenant.id, input.campaignId)),
   onProgress: tenantProcedure('viewer')
     .input(ByCampaign.extend({ lastEventId: z.string().nullish() }))
     .subscription(({ ctx, input, signal }) =>

@@ -3,7 +3,7 @@
  * prefetch is what the component reads), and the CSV download.
  */
 import { z } from 'zod';
-import type { RouterInputs, TrpcClient } from '../../../lib/trpc';
+import type { RouterInputs } from '../../../lib/trpc';
 import { CAMPAIGN_STATUSES, MESSAGE_STATUSES } from '../utils/campaign-status';
 
 export const LIST_PAGE_SIZE = 25;
@@ -49,13 +49,7 @@ export function messagesInput(
   };
 }
 
-/** Asks the api for the campaign's CSV and hands it to the browser as a file. */
-export async function downloadCampaignCsv(client: TrpcClient, campaignId: string): Promise<void> {
-  const { fileName, csv } = await client.campaigns.exportCsv.query({ campaignId });
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+/** The api streams the campaign's messages as CSV here (same origin: the session cookie goes along). */
+export function campaignCsvUrl(campaignId: string): string {
+  return `/exports/campaigns/${encodeURIComponent(campaignId)}/messages.csv`;
 }

@@ -1,0 +1,147 @@
+/**
+ * GET /exports/campaigns/:id/messages.csv against the real PostgreSQL: a campaign larger than
+ * one export page streams whole and in id order; the session and the tenant scope are checked.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Campaign } from '@dbulk/db';
+import { EXPORT_PAGE_ROWS } from '@dbulk/domain-campaigns';
+import { createAccount, createTemplate } from '@dbulk/domain-campaigns/testing';
+import { createLogger } from '@dbulk/logger';
+import { testStack, unique, uniqueEmail } from '@dbulk/testing';
+import { buildApp, type ApiApp } from './app';
+import { createDeps, type RuntimeDeps } from './deps';
+
+const ORIGIN = 'http://localhost:5173';
+const stack = testStack();
+let deps: RuntimeDeps;
+let app: ApiApp;
+const tenants: string[] = [];
+
+async function signUp(): Promise<{ cookie: string; tenantId: string }> {
+  const email = uniqueEmail();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/trpc/tenant/auth.signUp',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    payload: JSON.stringify({
+      email,
+      password: 'correct horse battery',
+      name: 'Ada',
+      tenantName: unique('export'),
+    }),
+  });
+  const [row] = await deps.orm.em
+    .fork()
+    .execute<{ tenant_id: string }[]>(
+      `select m.tenant_id from memberships m join users u on u.id = m.user_id where u.email = ?`,
+      [email],
+    );
+  tenants.push(row!.tenant_id);
+  return {
+    cookie: `dbulk_session=${res.cookies.find((c) => c.name === 'dbulk_session')!.value}`,
+    tenantId: row!.tenant_id,
+  };
+}
+
+/** A COMPLETED campaign of `count` messages, inserted set-wise. */
+async function campaignOf(tenantId: string, count: number): Promise<string> {
+  const em = deps.orm.em.fork();
+  const account = await createAccount(em, tenantId);
+  const templateId = await createTemplate(em, tenantId, account);
+  const campaign = em.create(Campaign, {
+    tenant: tenantId,
+    name: 'Big, "quoted" sale',
+    account: account.id,
+    template: templateId,
+    status: 'COMPLETED',
+    total: count,
+    delivered: count,
+  });
+  await em.flush();
+  await em.execute(
+    `insert into campaign_messages (tenant_id, campaign_id, phone, status, wamid, delivered_at)
+     select ?, ?, '+4915' || lpad(g::text, 9, '0'), 'DELIVERED', 'wamid.' || ? || '.' || g, now() from generate_series(1, ?) g`,
+    [tenantId, campaign.id, randomUUID(), count],
+  );
+  return campaign.id;
+}
+
+beforeAll(async () => {
+  deps = await createDeps(
+    {
+      DATABASE_URL: stack.databaseUrl,
+      DATABASE_POOL_MAX: 5,
+      KAFKA_BROKERS: stack.kafkaBrokers,
+      KAFKA_CLIENT_ID: 'dbulk-api-export-it',
+      allowedOrigins: [ORIGIN],
+      META_GRAPH_URL: 'http://127.0.0.1:9',
+      META_API_VERSION: 'v23.0',
+      META_APP_ID: undefined,
+      META_APP_SECRET: undefined,
+      META_SANDBOX_URL: undefined,
+      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+      ENCRYPTION_KEYS_PREVIOUS: [],
+    },
+    createLogger({ name: 'export-it', level: 'silent' }),
+  );
+  app = await buildApp(deps, {});
+}, 60_000);
+afterAll(async () => {
+  // Tenants cascade to their accounts, templates, campaigns and messages.
+  if (tenants.length)
+    await deps.orm.em
+      .fork()
+      .execute(`delete from tenants where id in (${tenants.map(() => '?').join(',')})`, tenants);
+  await app?.close();
+  await deps?.close();
+});
+
+describe('GET /exports/campaigns/:id/messages.csv', () => {
+  it('streams every message of a campaign larger than one page, in id order, as an attachment', async () => {
+    const { cookie, tenantId } = await signUp();
+    const count = EXPORT_PAGE_ROWS * 2 + 345;
+    const campaignId = await campaignOf(tenantId, count);
+    const res = await app.inject({
+      method: 'GET',
+      url: `/exports/campaigns/${campaignId}/messages.csv`,
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="big-quoted-sale-messages.csv"');
+    const lines = res.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,phone,status,wamid,attempts,errorCode,errorTitle,reason,needsReview,sentAt,deliveredAt,readAt,failedAt',
+    );
+    expect(lines).toHaveLength(count + 1);
+    const ids = lines.slice(1).map((line) => Number(line.split(',')[0]));
+    expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true);
+    expect(lines[count]).toContain(`+4915${String(count).padStart(9, '0')},DELIVERED,`);
+  }, 60_000);
+
+  it('answers 404 for another tenant’s campaign, 401 without a session and 400 for a malformed id', async () => {
+    const owner = await signUp();
+    const stranger = await signUp();
+    const campaignId = await campaignOf(owner.tenantId, 3);
+    const other = await app.inject({
+      method: 'GET',
+      url: `/exports/campaigns/${campaignId}/messages.csv`,
+      headers: { cookie: stranger.cookie },
+    });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain('+4915');
+    expect(
+      (await app.inject({ method: 'GET', url: `/exports/campaigns/${campaignId}/messages.csv` })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/exports/campaigns/not-a-uuid/messages.csv',
+          headers: { cookie: owner.cookie },
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+});
