@@ -38,4 +38,5 @@ export {
   type ReconcilePlan,
   type ReconcileReport,
 } from './reconcile';
+export { runReconcile, type ReconcileRunEnv } from './reconcile-run';
 export { checkKafka, type KafkaHealth } from './health';
