@@ -4,6 +4,7 @@ export { AuthPage, type AuthPageProps } from './components/auth-page';
 export { Badge, RoleBadge, StatusBadge, type BadgeTone } from './components/badge';
 export { Button, IconButton, type ButtonProps, type IconButtonProps } from './components/button';
 export { Card, DescriptionList, Stat, type CardProps } from './components/card';
+export { ChartGrid, type ChartGridProps } from './components/chart-grid';
 export { Dialog, DialogFooter, type DialogProps } from './components/dialog';
 export { DropdownMenu, MenuItem, MenuLabel, MenuSeparator, type DropdownMenuProps } from './components/dropdown-menu';
 export { ReasonDialog, type ReasonDialogProps } from './components/reason-dialog';

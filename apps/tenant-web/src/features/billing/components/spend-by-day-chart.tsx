@@ -1,4 +1,4 @@
-import { Card } from '@dbulk/ui';
+import { Card, ChartGrid } from '@dbulk/ui';
 import { formatAxisMoney, formatMoney } from '../utils/money';
 import { categoriesIn, categoryColor, categoryLabel, niceMax, stackByDay } from '../utils/spend-chart';
 
@@ -32,26 +32,7 @@ export function SpendByDayChart({ byDay, from, to, total }: Props) {
         aria-label={`Spend per day by category, ${formatMoney(total)} in total`}
         data-testid="spend-by-day-chart"
       >
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(top * f)}
-              y2={y(top * f)}
-              stroke="var(--ui-border)"
-            />
-            <text
-              x={PAD.left - 6}
-              y={y(top * f) + 4}
-              textAnchor="end"
-              fontSize="10"
-              fill="var(--ui-text-subtle)"
-            >
-              {formatAxisMoney(top * f)}
-            </text>
-          </g>
-        ))}
+        <ChartGrid top={top} y={y} left={PAD.left} right={WIDTH - PAD.right} format={formatAxisMoney} />
         {stacks.map((stack, i) =>
           stack.segments.map((s) => (
             <rect

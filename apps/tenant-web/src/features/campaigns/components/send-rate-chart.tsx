@@ -1,4 +1,4 @@
-import { Card } from '@dbulk/ui';
+import { Card, ChartGrid } from '@dbulk/ui';
 import { bucketRates, currentRate, niceMax, type Snapshot } from '../utils/send-rate';
 
 const WIDTH = 560;
@@ -45,26 +45,7 @@ export function SendRateChart({ snapshots, windowMs }: { snapshots: readonly Sna
         aria-label={`Send rate, now ${rate.toFixed(1)} messages per second`}
         data-testid="send-rate-chart"
       >
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line
-              x1={PAD.left}
-              x2={WIDTH - PAD.right}
-              y1={y(top * f)}
-              y2={y(top * f)}
-              stroke="var(--ui-border)"
-            />
-            <text
-              x={PAD.left - 6}
-              y={y(top * f) + 4}
-              textAnchor="end"
-              fontSize="10"
-              fill="var(--ui-text-subtle)"
-            >
-              {top * f}
-            </text>
-          </g>
-        ))}
+        <ChartGrid top={top} y={y} left={PAD.left} right={WIDTH - PAD.right} />
         <text x={PAD.left} y={HEIGHT - 4} fontSize="10" fill="var(--ui-text-subtle)">
           −{minutes} min
         </text>
