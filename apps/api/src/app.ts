@@ -10,8 +10,8 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import cookie from '@fastify/cookie';
 import { adminRouter, tenantRouter, type ApiDeps } from '@dbulk/api';
 import { withLogContext } from '@dbulk/logger';
-import { campaignExport } from './campaign-export';
 import { contactsUpload } from './contacts-upload';
+import { exportsRoutes } from './exports';
 import { installErrorHandlers } from './http-errors';
 import { createMetrics } from './metrics';
 import { isReady } from './readiness';
@@ -92,7 +92,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions = {}) {
   await app.register(trpcHost, { ...host, prefix: '/trpc/tenant', router: tenantRouter });
   await app.register(trpcHost, { ...host, prefix: '/trpc/admin', router: adminRouter });
   await app.register(contactsUpload, { deps, secureCookies });
-  await app.register(campaignExport, { deps, secureCookies });
+  await app.register(exportsRoutes, { deps, secureCookies });
   return app;
 }
 

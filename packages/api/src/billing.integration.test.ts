@@ -7,6 +7,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign, Template, WhatsappAccount } from '@dbulk/db';
+import { exportLedgerCsv } from '@dbulk/domain-billing';
 import {
   createAccount,
   createGeneratedList,
@@ -103,9 +104,14 @@ describe('billing', () => {
       actual: 0.75,
       charges: 2,
     });
-    const csv = await billing.exportLedger({ from: '2026-07-01', to: '2026-07-31' });
-    expect(csv.rows).toBe(2);
-    expect(csv.csv).not.toContain(b.campaignId);
+    // The CSV export (served streamed by apps/api at /exports/ledger.csv).
+    const csv = await exportLedgerCsv(api.orm.em.fork(), a.tenantId, {
+      period: { from: '2026-07-01', to: '2026-07-31' },
+    });
+    let text = '';
+    for await (const chunk of csv.lines) text += chunk;
+    expect(text.trim().split('\r\n')).toHaveLength(3);
+    expect(text).not.toContain(b.campaignId);
 
     expect(await codeOf(billing.ledger({ limit: 10, campaignId: b.campaignId }))).toBe('NOT_FOUND');
     expect(await codeOf(billing.campaignCost({ campaignId: b.campaignId }))).toBe('NOT_FOUND');

@@ -156,7 +156,7 @@ describe('tenant isolation', () => {
       covered.push(proc.path);
     }
     expect(covered).toEqual(
-      expect.arrayContaining(['tenants.switch', 'members.changeRole', 'members.remove', 'members.revokeInvitation', 'invitations.accept', 'whatsapp.byId', 'whatsapp.disconnect', 'whatsapp.sendTest', 'templates.byId', 'templates.submit', 'templates.delete', 'templates.import', 'billing.ledger', 'billing.exportLedger', 'billing.campaignCost']),
+      expect.arrayContaining(['tenants.switch', 'members.changeRole', 'members.remove', 'members.revokeInvitation', 'invitations.accept', 'whatsapp.byId', 'whatsapp.disconnect', 'whatsapp.sendTest', 'templates.byId', 'templates.submit', 'templates.delete', 'templates.import', 'billing.ledger', 'billing.campaignCost']),
     );
 
     // Tenant B is exactly as it was.

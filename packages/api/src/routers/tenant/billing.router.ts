@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { LEDGER_KINDS, PRICING_CATEGORIES } from '@dbulk/db';
-import { balanceOf, campaignCost, exportLedgerCsv, ledgerPage, spendReport } from '@dbulk/domain-billing';
+import { balanceOf, campaignCost, ledgerPage, spendReport } from '@dbulk/domain-billing';
 import { tenantProcedure } from '../../trpc';
 import { Id, PageLimit } from '../schemas';
 import { BillingPeriod, Day } from '../shared/billing-period';
@@ -46,10 +46,6 @@ export const billingRouter = {
     .query(({ ctx, input: { cursor, limit, ...filter } }) =>
       ledgerPage(ctx.em, ctx.tenant.id, { ...filterOf(filter), cursor, limit }),
     ),
-  /** In-memory CSV of at most 100,000 entries (LEDGER_EXPORT_MAX_ROWS); `truncated` says when more matched. */
-  exportLedger: tenantProcedure('admin')
-    .input(LedgerFilter)
-    .query(({ ctx, input }) => exportLedgerCsv(ctx.em, ctx.tenant.id, filterOf(input))),
   campaignCost: tenantProcedure('viewer')
     .input(z.object({ campaignId: Id }))
     .query(({ ctx, input }) => campaignCost(ctx.em, ctx.tenant.id, input.campaignId)),

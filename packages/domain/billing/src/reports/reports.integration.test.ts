@@ -188,13 +188,12 @@ describe('ledger', () => {
       },
       { amount: '-0.012500', occurredAt: '2026-07-02T00:00:00Z' },
     ]);
-    const { csv, rows, truncated, fileName } = await exportLedgerCsv(orm.em, t.tenantId, { period: JULY });
-    expect({ rows, truncated, fileName }).toEqual({
-      rows: 2,
-      truncated: false,
-      fileName: 'ledger-2026-07-01-to-2026-07-31.csv',
-    });
+    const { lines: stream, fileName } = await exportLedgerCsv(orm.em, t.tenantId, { period: JULY });
+    expect(fileName).toBe('ledger-2026-07-01-to-2026-07-31.csv');
+    let csv = '';
+    for await (const chunk of stream) csv += chunk;
     const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
       'id,occurredAt,kind,amount,currency,category,market,pricingModel,campaignId,campaignName,reason,balanceAfter',
     );

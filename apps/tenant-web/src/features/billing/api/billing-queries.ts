@@ -3,7 +3,7 @@
  * input → same cache key for the loader and the component), and the ledger CSV download.
  */
 import { z } from 'zod';
-import type { RouterInputs, TrpcClient } from '../../../lib/trpc';
+import type { RouterInputs } from '../../../lib/trpc';
 
 export const LEDGER_PAGE_SIZE = 25;
 /** Holds are not money that moved: they live beside the ledger (see the balance tiles). */
@@ -36,7 +36,9 @@ export function periodOf(search: BillingSearch, now = Date.now()): { from: strin
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-export function ledgerFilter(search: BillingSearch): RouterInputs['billing']['exportLedger'] {
+export function ledgerFilter(
+  search: BillingSearch,
+): Omit<RouterInputs['billing']['ledger'], 'cursor' | 'limit'> {
   return {
     ...periodOf(search),
     ...(search.kind ? { kind: search.kind } : {}),
@@ -52,17 +54,8 @@ export function ledgerInput(
   return { ...ledgerFilter(search), ...(cursor ? { cursor } : {}), limit: LEDGER_PAGE_SIZE };
 }
 
-/** Asks the api for the filtered ledger as CSV and hands it to the browser as a file. */
-export async function downloadLedgerCsv(
-  client: TrpcClient,
-  search: BillingSearch,
-): Promise<{ rows: number; truncated: boolean }> {
-  const { fileName, csv, rows, truncated } = await client.billing.exportLedger.query(ledgerFilter(search));
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  return { rows, truncated };
+/** The api streams the filtered ledger as CSV here (same origin: the session cookie goes along). */
+export function ledgerCsvUrl(search: BillingSearch): string {
+  const query = new URLSearchParams(Object.entries(ledgerFilter(search)).map(([k, v]) => [k, String(v)]));
+  return `/exports/ledger.csv?${query.toString()}`;
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   Badge,
@@ -8,12 +8,11 @@ import {
   ErrorBanner,
   formatDateTime,
   Icon,
-  Notice,
   Table,
   type Column,
 } from '@dbulk/ui';
-import { useTRPC, useTRPCClient, type RouterOutputs } from '../../../lib/trpc';
-import { downloadLedgerCsv, ledgerInput, type BillingSearch } from '../api/billing-queries';
+import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
+import { ledgerCsvUrl, ledgerInput, type BillingSearch } from '../api/billing-queries';
 import { formatMoney } from '../utils/money';
 import { categoryLabel } from '../utils/spend-chart';
 import { LedgerFilters } from './ledger-filters';
@@ -69,7 +68,6 @@ export function LedgerTable({
   campaigns: readonly { id: string; name: string }[];
 }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const filterKey = JSON.stringify(search);
   // Cursors of the pages before this one; a filter change starts again from the first page.
   const [trail, setTrail] = useState<{ key: string; cursors: (string | null)[] }>({
@@ -81,7 +79,6 @@ export function LedgerTable({
     ...trpc.billing.ledger.queryOptions(ledgerInput(search, cursors.at(-1) ?? null)),
     placeholderData: keepPreviousData,
   });
-  const csv = useMutation({ mutationFn: () => downloadLedgerCsv(client, search) });
   const page = query.data;
   return (
     <Card
@@ -89,14 +86,15 @@ export function LedgerTable({
       description="Every charge and adjustment in the period, with the balance after each."
       flush
       actions={
-        <Button
-          icon={<Icon name="download" />}
-          loading={csv.isPending}
-          onClick={() => csv.mutate()}
+        <a
+          href={ledgerCsvUrl(search)}
+          download
+          className="ui-button ui-button--secondary ui-button--md"
           data-testid="ledger-export"
         >
-          Export CSV
-        </Button>
+          <Icon name="download" />
+          <span>Export CSV</span>
+        </a>
       }
       footer={
         <div className="ui-row" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -128,13 +126,6 @@ export function LedgerTable({
         <LedgerFilters search={search} onSearch={onSearch} campaigns={campaigns} />
       </div>
       {query.error && <ErrorBanner error={query.error} onRetry={() => void query.refetch()} />}
-      {csv.error && <ErrorBanner error={csv.error} title="Export failed" />}
-      {csv.data?.truncated && (
-        <Notice tone="warning">
-          The export holds the newest {csv.data.rows.toLocaleString()} entries; choose a shorter period for
-          the rest.
-        </Notice>
-      )}
       <Table
         columns={COLUMNS}
         rows={page?.items ?? []}

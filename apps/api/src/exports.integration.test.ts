@@ -1,10 +1,12 @@
 /**
- * GET /exports/campaigns/:id/messages.csv against the real PostgreSQL: a campaign larger than
- * one export page streams whole and in id order; the session and the tenant scope are checked.
+ * The CSV downloads against the real PostgreSQL: a campaign's messages and the billing ledger,
+ * each larger than one export page, stream whole and in order; the session, the role and the
+ * tenant scope are checked before the first byte.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Campaign } from '@dbulk/db';
+import { LEDGER_EXPORT_PAGE_ROWS } from '@dbulk/domain-billing';
 import { EXPORT_PAGE_ROWS } from '@dbulk/domain-campaigns';
 import { createAccount, createTemplate } from '@dbulk/domain-campaigns/testing';
 import { createLogger } from '@dbulk/logger';
@@ -143,5 +145,49 @@ describe('GET /exports/campaigns/:id/messages.csv', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('GET /exports/ledger.csv', () => {
+  it('streams a period of the ledger larger than one page, newest first, filtered by campaign', async () => {
+    const { cookie, tenantId } = await signUp();
+    const campaignId = await campaignOf(tenantId, 1);
+    const count = LEDGER_EXPORT_PAGE_ROWS + 7;
+    await deps.orm.em.fork().execute(
+      `insert into ledger_entries (tenant_id, kind, amount, meta_cost, currency, category, market, pricing_model, campaign_id, source_ref, balance_after, occurred_at, created_at)
+       select ?, 'charge', -0.01, -0.008, 'USD', 'marketing', 'Germany', 'PMP', ?, 'test:' || ? || ':' || g, -0.01 * g, timestamptz '2026-07-01' + g * interval '1 second', now()
+       from generate_series(1, ?) g`,
+      [tenantId, campaignId, randomUUID(), count],
+    );
+    const url = `/exports/ledger.csv?from=2026-07-01&to=2026-07-31&campaignId=${campaignId}`;
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="ledger-2026-07-01-to-2026-07-31.csv"',
+    );
+    const lines = res.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,occurredAt,kind,amount,currency,category,market,pricingModel,campaignId,campaignName,reason,balanceAfter',
+    );
+    expect(lines).toHaveLength(count + 1);
+    const ids = lines.slice(1).map((line) => Number(line.split(',')[0]));
+    expect(ids.every((id, i) => i === 0 || id < ids[i - 1]!)).toBe(true);
+    expect(lines[1]).toContain(',charge,-0.01,USD,marketing,Germany,PMP,');
+  }, 60_000);
+
+  it('refuses another tenant’s campaign (404), a bad filter (400), members (403) and no session (401)', async () => {
+    const owner = await signUp();
+    const stranger = await signUp();
+    const campaignId = await campaignOf(owner.tenantId, 1);
+    const get = (query: string, cookie?: string) =>
+      app.inject({ method: 'GET', url: `/exports/ledger.csv${query}`, headers: cookie ? { cookie } : {} });
+    expect((await get(`?campaignId=${campaignId}`, stranger.cookie)).statusCode).toBe(404);
+    expect((await get('?from=2026-07-31&to=2026-07-01', owner.cookie)).statusCode).toBe(400);
+    expect((await get('?kind=gift', owner.cookie)).statusCode).toBe(400);
+    expect((await get('')).statusCode).toBe(401);
+    await deps.orm.em
+      .fork()
+      .execute(`update memberships set role = 'member' where tenant_id = ?`, [owner.tenantId]);
+    expect((await get('', owner.cookie)).statusCode).toBe(403);
   });
 });
