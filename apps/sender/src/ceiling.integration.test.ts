@@ -29,11 +29,13 @@ describe('an admin’s rate ceiling', () => {
     const setAt = Date.now();
     await waitFor(() => worker.sender.rates.get(s.phoneNumberId)?.maxRate === 10, { timeoutMs: 1_000, intervalMs: 20, what: 'ceiling applied' });
 
-    // Sends already reserved before the change may still go; from 2 s on, 10/s at most.
-    await sleep(5_000);
-    const after = (await sandboxSends(stack, s.phoneNumberId)).filter((x) => x.at >= setAt + 2_000 && x.at < setAt + 5_000);
-    expect(after.length).toBeLessThanOrEqual(10 * 3 + 2);
-    expect(after.length).toBeGreaterThan(10);
+    // Sends already reserved before the change may still go; from 2 s on, 10/s at most. Those
+    // the window held back longer than its patience go back to PENDING and are planned again
+    // at the new rate, which can leave a gap of a second or two: sending must go on after it.
+    await sleep(7_000);
+    const after = (await sandboxSends(stack, s.phoneNumberId)).filter((x) => x.at >= setAt + 2_000 && x.at < setAt + 7_000);
+    expect(after.length).toBeLessThanOrEqual(10 * 5 + 2);
+    expect(after.length).toBeGreaterThanOrEqual(20);
     const [row] = await stack.sql<{ ceiling: number; rate: number }>(`select ceiling, rate from send_rates where phone_number_id = ?`, [s.phoneNumberId]);
     expect(Number(row!.ceiling)).toBe(10);
     expect(Number(row!.rate)).toBeLessThanOrEqual(10);

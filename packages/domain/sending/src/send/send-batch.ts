@@ -1,8 +1,8 @@
 /**
  * One chunk of `dbulk.send` records: gate → reserve rate → release what cannot go now →
  * claim (compare-and-set); then, in the background, send the claimed rows with bounded
- * concurrency → write every outcome in one statement → pause campaigns Meta says need a human
- * → publish progress. Statements are set-wise; nothing here loops over rows with SQL.
+ * concurrency, writing their outcomes as they come in (a statement per write, every 250 ms or
+ * 200 rows) → pause campaigns Meta says need a human → publish progress. Statements are set-wise; nothing here loops over rows with SQL.
  */
 import type { MikroORM } from '@dbulk/db';
 import { applyParkedStatuses } from '@dbulk/domain-campaigns';
@@ -15,6 +15,7 @@ import type { CampaignContexts } from './campaign-context';
 import type { PauseOrder } from './campaign-pause';
 import type { RetryPolicy } from './outcome';
 import { createPlanChunk } from './plan-chunk';
+import { OutcomeFlusher } from './outcome-flusher';
 import { ProgressCollector } from './progress';
 import { createSendOne } from './send-one';
 import type { Semaphore } from './semaphore';
@@ -34,7 +35,12 @@ export interface SendBatchDeps {
   /** Rows whose rate reservation lies further ahead than this go back to PENDING. */
   horizonMs: number;
   retryPolicy?: RetryPolicy;
+  /** How often a chunk's outcomes are written while its sends go out (see OutcomeFlusher). */
+  flush?: { maxRows?: number; intervalMs?: number };
 }
+
+const FLUSH_MAX_ROWS = 200;
+const FLUSH_INTERVAL_MS = 250;
 
 export function createSendHandler(deps: SendBatchDeps) {
   const log = deps.logger.child({ component: 'sender' });
@@ -56,12 +62,7 @@ export function createSendHandler(deps: SendBatchDeps) {
       pauses,
     );
     const task: Promise<void> = complete(claimed, suppressed, progress, pauses)
-      .catch((err: unknown) =>
-        log.error(
-          { err, claimed: claimed.length },
-          'could not write send outcomes; the rows stay SENDING until the planner marks them ambiguous',
-        ),
-      )
+      .catch((err: unknown) => log.error({ err, claimed: claimed.length }, 'a send of this chunk failed unexpectedly'))
       .finally(() => pending.delete(task));
     pending.add(task);
   }
@@ -72,25 +73,43 @@ export function createSendHandler(deps: SendBatchDeps) {
     progress: ProgressCollector,
     pauses: PauseOrder[],
   ): Promise<void> {
+    // The claim's counts and any pause the plan decided go out with the first write.
+    let carried: { progress: ProgressCollector; pauses: PauseOrder[] } | null = { progress, pauses };
+    const announced = new Set<string>();
+    const write = async (attempts: Attempt[]) => {
+      const batch = carried ?? { progress: new ProgressCollector(), pauses: [] };
+      carried = null;
+      await finish(attempts, batch.progress, batch.pauses, announced);
+    };
+    const flusher = new OutcomeFlusher<Attempt>(
+      write,
+      (err, attempts) =>
+        log.error(
+          { err, rows: attempts.length },
+          'could not write send outcomes; the rows stay SENDING until the planner marks them ambiguous',
+        ),
+      { maxItems: deps.flush?.maxRows ?? FLUSH_MAX_ROWS, intervalMs: deps.flush?.intervalMs ?? FLUSH_INTERVAL_MS },
+    );
+    try {
+      await Promise.all(
+        claimed.map(async (c) => {
+          const outcome = suppressed.has(`${c.row.tenant_id}:${c.row.phone}`)
+            ? ({ kind: 'skipped', reason: 'suppressed' } as const)
+            : await sendOne(c);
+          flusher.push({ ...c, outcome });
+        }),
+      );
+    } finally {
+      await flusher.close();
+      if (carried) await write([]);
+    }
+  }
+
+  /** One write: outcomes, pauses, parked statuses, then the control and progress records. */
+  async function finish(attempts: Attempt[], progress: ProgressCollector, pauses: PauseOrder[], announced: Set<string>) {
     const started = performance.now();
-    const attempts: Attempt[] = await Promise.all(
-      claimed.map(async (c) => ({
-        ...c,
-        outcome: suppressed.has(`${c.row.tenant_id}:${c.row.phone}`)
-          ? ({ kind: 'skipped', reason: 'suppressed' } as const)
-          : await sendOne(c),
-      })),
-    );
-    const sent = performance.now();
     const wamids = await writeOutcomes(deps.orm, attempts, pauses, progress);
-    log.debug(
-      {
-        claimed: claimed.length,
-        sendMs: Math.round(sent - started),
-        writeMs: Math.round(performance.now() - sent),
-      },
-      'chunk sent',
-    );
+    log.debug({ rows: attempts.length, writeMs: Math.round(performance.now() - started) }, 'send outcomes written');
     for (const pause of pauses) deps.contexts.forget(pause.campaignId);
     if (wamids.length > 0) {
       // Statuses that raced ahead of the answer (Meta's webhooks can beat our write) apply now.
@@ -101,7 +120,10 @@ export function createSendHandler(deps: SendBatchDeps) {
         log.warn({ err }, 'could not apply parked statuses; the processor sweeps them later');
       }
     }
-    await publish(deps, progress, pauses, log);
+    // A campaign paused by an earlier write of this chunk is announced once.
+    const fresh = pauses.filter((p) => !announced.has(p.campaignId));
+    for (const p of fresh) announced.add(p.campaignId);
+    await publish(deps, progress, fresh, log);
   }
 
   return {
