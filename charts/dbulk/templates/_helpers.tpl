@@ -63,3 +63,20 @@ events: dbulk.events
 {{- end -}}
 {{- join "," $pairs -}}
 {{- end -}}
+
+{{/* The apps' ServiceAccount; the hook Jobs get their own (a hook), as they run before the release's resources exist. */}}
+{{- define "dbulk.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "dbulk.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "dbulk.hookServiceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- printf "%s-hooks" (include "dbulk.serviceAccountName" .) -}}
+{{- else -}}
+{{- include "dbulk.serviceAccountName" . -}}
+{{- end -}}
+{{- end -}}

@@ -24,7 +24,8 @@ spec:
         {{- include "dbulk.selectorLabels" (dict "root" $root "component" .name) | nindent 8 }}
     spec:
       restartPolicy: Never
-      automountServiceAccountToken: false
+      serviceAccountName: {{ include "dbulk.hookServiceAccountName" $root }}
+      automountServiceAccountToken: {{ $root.Values.serviceAccount.automountToken }}
       {{- with $root.Values.imagePullSecrets }}
       imagePullSecrets:
         {{- toYaml . | nindent 8 }}

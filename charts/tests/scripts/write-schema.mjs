@@ -80,6 +80,10 @@ const schema = {
       activeDeadlineSeconds: int(30),
       resources: open,
     }),
+    serviceAccount: closed(
+      { create: bool, name: { type: 'string', pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$' }, annotations: { type: 'object', additionalProperties: str }, automountToken: bool },
+      ['create'],
+    ),
     podSecurityContext: open,
     containerSecurityContext: open,
     api: component({}, { scaled: true }),

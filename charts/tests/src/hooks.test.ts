@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { find, ofKind, render, type Manifest } from './helm';
+import { find, ofKind, render, tryRender, type Manifest } from './helm';
 
 const env = (job: Manifest) => Object.fromEntries((job.spec.template.spec.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value ?? e]));
 
@@ -58,5 +58,37 @@ describe('migrations and topics as Helm hook Jobs', () => {
   it('can turn either hook off', () => {
     const manifests = render({ set: { 'hooks.migrate.enabled': false } });
     expect(ofKind(manifests, 'Job').map((j) => j.metadata.name)).toEqual(['dbulk-reconcile-topics']);
+  });
+});
+
+describe('service accounts', () => {
+  it('runs every app as the release ServiceAccount, without a mounted token', () => {
+    const manifests = render();
+    const account = find(manifests, 'ServiceAccount', 'dbulk');
+    expect(account.automountServiceAccountToken).toBe(false);
+    for (const d of ofKind(manifests, 'Deployment')) {
+      expect(d.spec.template.spec.serviceAccountName).toBe('dbulk');
+      expect(d.spec.template.spec.automountServiceAccountToken).toBe(false);
+    }
+  });
+
+  it('gives the hook Jobs a ServiceAccount of their own created before them, with the same workload-identity annotations', () => {
+    const role = 'arn:aws:iam::123456789012:role/dbulk';
+    const manifests = render({ set: { 'serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn': role } });
+    const hooks = find(manifests, 'ServiceAccount', 'dbulk-hooks');
+    expect(hooks.metadata.annotations).toMatchObject({ 'helm.sh/hook': 'pre-install,pre-upgrade', 'eks.amazonaws.com/role-arn': role });
+    expect(find(manifests, 'ServiceAccount', 'dbulk').metadata.annotations).toEqual({ 'eks.amazonaws.com/role-arn': role });
+    const weight = (m: Manifest) => Number(m.metadata.annotations!['helm.sh/hook-weight']);
+    for (const job of ofKind(manifests, 'Job')) {
+      expect(job.spec.template.spec.serviceAccountName).toBe('dbulk-hooks');
+      expect(weight(hooks)).toBeLessThan(weight(job));
+    }
+  });
+
+  it('uses an existing account for apps and hooks when create is false, and refuses a malformed name', () => {
+    const manifests = render({ set: { 'serviceAccount.create': false, 'serviceAccount.name': 'platform-apps' } });
+    expect(ofKind(manifests, 'ServiceAccount')).toEqual([]);
+    for (const m of [...ofKind(manifests, 'Deployment'), ...ofKind(manifests, 'Job')]) expect(m.spec.template.spec.serviceAccountName).toBe('platform-apps');
+    expect(tryRender({ set: { 'serviceAccount.name': 'Not_A_Name' } }).ok).toBe(false);
   });
 });
