@@ -17,6 +17,25 @@ describe('SendGate (cache and control records, no database)', () => {
     expect(gate.stopReason('t2', 'c3')).toBe('kill_switch');
   });
 
+  it('wakes whoever waits on nextStop at every stop, and not on go records', async () => {
+    const gate = new SendGate();
+    const settled = async (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10))]);
+    const first = gate.nextStop();
+    gate.apply({ type: 'campaign', campaignId: 'c1', action: 'resume' });
+    gate.apply({ type: 'kill_switch', engaged: false });
+    expect(await settled(first)).toBe(false);
+    gate.apply({ type: 'kill_switch', engaged: true });
+    expect(await settled(first)).toBe(true);
+    // Each stop resolves the promise handed out before it, and a fresh one is handed out after.
+    const second = gate.nextStop();
+    expect(await settled(second)).toBe(false);
+    gate.stopCampaign('c2');
+    expect(await settled(second)).toBe(true);
+    const third = gate.nextStop();
+    gate.apply({ type: 'tenant_sending', tenantId: 't1', enabled: false });
+    expect(await settled(third)).toBe(true);
+  });
+
   it('forgets stops on go records so the next refresh reads PostgreSQL', () => {
     const gate = new SendGate();
     gate.apply({ type: 'kill_switch', engaged: true });

@@ -19,8 +19,15 @@ export interface SendGateOptions {
   now?: () => number;
 }
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 export class SendGate {
   private kill: Entry<boolean> | null = null;
+  private stops = deferred();
   private readonly tenants = new Map<string, Entry<boolean>>();
   private readonly campaigns = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
@@ -29,6 +36,19 @@ export class SendGate {
   constructor(options: SendGateOptions = {}) {
     this.ttlMs = options.ttlMs ?? 1_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Resolves at the next stop of anything (kill switch, a tenant, a campaign), so sends waiting
+   * for their rate slot wake and look at their own stop reason instead of sleeping it out.
+   */
+  nextStop(): Promise<void> {
+    return this.stops.promise;
+  }
+
+  private signalStop(): void {
+    this.stops.resolve();
+    this.stops = deferred();
   }
 
   private fresh(entry: Entry<unknown> | null | undefined): boolean {
@@ -52,16 +72,25 @@ export class SendGate {
     );
     const at = this.now();
     // A control record that arrived while the query ran is newer than what it read.
-    const set = <T>(map: Map<string, Entry<T>>, key: string, value: T) => {
-      if ((map.get(key)?.at ?? -Infinity) <= started) map.set(key, { value, at });
+    let stopped = false;
+    const set = <T>(map: Map<string, Entry<T>>, key: string, value: T, stops: boolean) => {
+      if ((map.get(key)?.at ?? -Infinity) > started) return;
+      stopped ||= stops && map.get(key)?.value !== value;
+      map.set(key, { value, at });
     };
-    if ((this.kill?.at ?? -Infinity) <= started) this.kill = { value: rows[0]?.kill === true, at };
+    if ((this.kill?.at ?? -Infinity) <= started) {
+      const engaged = rows[0]?.kill === true;
+      stopped ||= engaged && this.kill?.value !== true;
+      this.kill = { value: engaged, at };
+    }
     for (const row of rows) {
-      if (row.campaign_id) set(this.campaigns, row.campaign_id, row.campaign_status ?? 'MISSING');
-      if (row.tenant_id) set(this.tenants, row.tenant_id, row.tenant_ok === true);
+      const status = row.campaign_status ?? 'MISSING';
+      if (row.campaign_id) set(this.campaigns, row.campaign_id, status, status !== 'RUNNING');
+      if (row.tenant_id) set(this.tenants, row.tenant_id, row.tenant_ok === true, row.tenant_ok !== true);
     }
     // A campaign that no longer exists must not be sent either.
-    for (const id of ids) if (!rows.some((r) => r.campaign_id === id)) set(this.campaigns, id, 'MISSING');
+    for (const id of ids) if (!rows.some((r) => r.campaign_id === id)) set(this.campaigns, id, 'MISSING', true);
+    if (stopped) this.signalStop();
   }
 
   /** From the cache only (cheap enough to ask before every single send). */
@@ -76,6 +105,7 @@ export class SendGate {
   /** Marks a campaign stopped right away (the sender paused it itself). */
   stopCampaign(campaignId: string, status = 'PAUSED'): void {
     this.campaigns.set(campaignId, { value: status, at: this.now() });
+    this.signalStop();
   }
 
   /** A `dbulk.control` record: stops apply at once; "go" decisions are re-read from PostgreSQL. */
@@ -84,14 +114,21 @@ export class SendGate {
     switch (record.type) {
       case 'kill_switch':
         this.kill = record.engaged ? { value: true, at } : null;
+        if (record.engaged) this.signalStop();
         return;
       case 'tenant_sending':
         if (record.enabled) this.tenants.delete(record.tenantId);
-        else this.tenants.set(record.tenantId, { value: false, at });
+        else {
+          this.tenants.set(record.tenantId, { value: false, at });
+          this.signalStop();
+        }
         return;
       case 'campaign':
         if (record.action === 'resume') this.campaigns.delete(record.campaignId);
-        else this.campaigns.set(record.campaignId, { value: record.action === 'cancel' ? 'CANCELLED' : 'PAUSED', at });
+        else {
+          this.campaigns.set(record.campaignId, { value: record.action === 'cancel' ? 'CANCELLED' : 'PAUSED', at });
+          this.signalStop();
+        }
         return;
       case 'rate':
         return;

@@ -11,15 +11,27 @@ import { decideFailure, DEFAULT_RETRY_POLICY, type SendOutcome } from './outcome
 import type { SendBatchDeps } from './send-batch';
 import type { Attempt } from './write-outcomes';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A send held back longer than this by its number's window goes back to PENDING (the planner re-paces it). */
 const WINDOW_PATIENCE_MS = 2_000;
 
 export function createSendOne(deps: SendBatchDeps, log: Logger) {
+  /**
+   * Sleeps `ms`, or less when the gate stops something and `stopped` says it is this row's
+   * campaign: a row reserved seconds ahead goes back to PENDING at a kill switch or a pause,
+   * not when its slot comes.
+   */
+  async function waitUnlessStopped(ms: number, stopped: () => boolean): Promise<void> {
+    const until = Date.now() + ms;
+    for (let left = ms; left > 0 && !stopped(); left = until - Date.now()) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, left))), deps.gate.nextStop()]);
+      clearTimeout(timer);
+    }
+  }
+
   async function sendOne({ row, planned }: Omit<Attempt, 'outcome'>): Promise<SendOutcome> {
-    if (planned.delay > 0) await sleep(planned.delay);
     const stopped = () => deps.gate.stopReason(row.tenant_id, row.campaign_id) !== null;
+    if (planned.delay > 0) await waitUnlessStopped(planned.delay, stopped);
     const phone = planned.ctx.phoneNumberId;
     const since = Date.now();
     for (;;) {
@@ -29,7 +41,7 @@ export function createSendOne(deps: SendBatchDeps, log: Logger) {
       const wait = deps.rates.windowWaitMs(phone);
       if (wait > 0) {
         if (Date.now() + wait - since > WINDOW_PATIENCE_MS) return { kind: 'released' };
-        await sleep(wait);
+        await waitUnlessStopped(wait, stopped);
         continue;
       }
       const outcome = await deps.semaphore.run(async (): Promise<SendOutcome | null> => {
