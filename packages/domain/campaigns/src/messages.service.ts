@@ -3,7 +3,7 @@
  * paging by id) and the same rows as CSV, streamed page by page (the api serves it over plain
  * HTTP), so a campaign of any size exports in bounded memory.
  */
-import type { EntityManager, MessageStatus } from '@dbulk/db';
+import { keysetCsv, type EntityManager, type MessageStatus } from '@dbulk/db';
 import { ownCampaign } from './campaigns.repository';
 
 export interface MessageDto {
@@ -100,14 +100,6 @@ const COLUMNS = [
   'failedAt',
 ] as const;
 
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && !/^[+-]?\d/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The campaign's messages as CSV lines (header first, CRLF-terminated), read in keyset pages of
  * EXPORT_PAGE_ROWS by the `(campaign_id, id)` index. Tenant-scoped: another tenant's campaign is
@@ -124,17 +116,12 @@ export async function exportMessagesCsv(
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'campaign';
-  async function* lines(): AsyncGenerator<string> {
-    yield `${COLUMNS.join(',')}\r\n`;
-    let cursor: string | undefined;
-    for (;;) {
-      const rows = await select(em, campaignId, { limit: EXPORT_PAGE_ROWS, ...(cursor ? { cursor } : {}) });
-      const page = rows.slice(0, EXPORT_PAGE_ROWS).map(toDto);
-      if (page.length > 0)
-        yield page.map((row) => `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`).join('');
-      if (rows.length <= EXPORT_PAGE_ROWS) return;
-      cursor = page[page.length - 1]!.id;
-    }
-  }
-  return { fileName: `${slug}-messages.csv`, lines: lines() };
+  const lines = keysetCsv({
+    header: COLUMNS,
+    pageSize: EXPORT_PAGE_ROWS,
+    fetch: async (after) => (await select(em, campaignId, { limit: EXPORT_PAGE_ROWS, ...(after ? { cursor: after } : {}) })).map(toDto),
+    keyOf: (row) => row.id,
+    cells: (row) => COLUMNS.map((c) => row[c]),
+  });
+  return { fileName: `${slug}-messages.csv`, lines };
 }

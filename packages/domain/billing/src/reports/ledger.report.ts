@@ -3,7 +3,7 @@
  * kind, campaign, category and period; and the same rows as CSV, streamed page by page (the api
  * serves it over plain HTTP), so a month of a million charges exports in bounded memory.
  */
-import type { EntityManager } from '@dbulk/db';
+import { keysetCsv, type EntityManager } from '@dbulk/db';
 import { notFound } from '@dbulk/errors';
 import { checkPeriod, periodSql, periodParams, tenantZone, type Period } from './period';
 import { money, type LedgerEntryDto, type LedgerPageDto } from './reports.dto';
@@ -121,14 +121,6 @@ const COLUMNS = [
   'balanceAfter',
 ] as const;
 
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // A leading =, +, - or @ would be a formula in a spreadsheet; quote it as text.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * The filtered ledger as CSV lines (header first, CRLF-terminated, newest first), read in keyset
  * pages of LEDGER_EXPORT_PAGE_ROWS. The filter is checked before the first line is produced, so a
@@ -140,18 +132,13 @@ export async function exportLedgerCsv(
   filter: LedgerFilter,
 ): Promise<{ fileName: string; lines: AsyncIterable<string> }> {
   await checkFilter(em, tenantId, filter);
-  async function* lines(): AsyncGenerator<string> {
-    yield `${COLUMNS.join(',')}\r\n`;
-    let cursor: string | null = null;
-    for (;;) {
-      const rows = await select(em, tenantId, filter, cursor, LEDGER_EXPORT_PAGE_ROWS + 1);
-      const page = rows.slice(0, LEDGER_EXPORT_PAGE_ROWS).map(toDto);
-      if (page.length > 0)
-        yield page.map((row) => `${COLUMNS.map((c) => csvCell(row[c])).join(',')}\r\n`).join('');
-      if (rows.length <= LEDGER_EXPORT_PAGE_ROWS) return;
-      cursor = page[page.length - 1]!.id;
-    }
-  }
+  const lines = keysetCsv({
+    header: COLUMNS,
+    pageSize: LEDGER_EXPORT_PAGE_ROWS,
+    fetch: async (after) => (await select(em, tenantId, filter, after ?? null, LEDGER_EXPORT_PAGE_ROWS + 1)).map(toDto),
+    keyOf: (row) => row.id,
+    cells: (row) => COLUMNS.map((c) => row[c]),
+  });
   const span = filter.period ? `${filter.period.from}-to-${filter.period.to}` : 'all';
-  return { fileName: `ledger-${span}.csv`, lines: lines() };
+  return { fileName: `ledger-${span}.csv`, lines };
 }
