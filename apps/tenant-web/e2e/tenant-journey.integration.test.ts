@@ -122,7 +122,11 @@ describe('tenant-web', () => {
     const roleSelect = page.getByTestId(`member-role-${invitee.email}`);
     await expect.poll(() => roleSelect.inputValue()).toBe('member');
     await expect.poll(() => page.getByTestId(`invitation-row-${invitee.email}`).count()).toBe(0);
-    await roleSelect.selectOption('viewer');
+    // Reload only once the server has answered: a reload that overtakes the mutation cancels it.
+    await Promise.all([
+      page.waitForResponse((res) => res.url().includes('members.changeRole') && res.ok()),
+      roleSelect.selectOption('viewer'),
+    ]);
     await page.reload();
     await expect.poll(() => page.getByTestId(`member-role-${invitee.email}`).inputValue()).toBe('viewer');
     await shot(page, '10-members-role-changed');
