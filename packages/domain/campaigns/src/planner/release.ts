@@ -71,11 +71,14 @@ export async function inFlightByBudget(em: EntityManager, tenantId: string, waba
   return Number(rows[0]?.n ?? 0);
 }
 
+// The campaign id is compared as a constant and the RUNNING check is a one-time filter: joined to
+// the CTE instead, PostgreSQL walked the primary key from the oldest message of every campaign
+// (3 s per tick on a 4-million-row table, where the (campaign_id, id) index takes 0.5 ms).
 const RELEASE = `
   with camp as (select id from campaigns where id = ?::uuid and status = 'RUNNING' for share),
   picked as (
     select m.id, m.campaign_id, m.status from campaign_messages m
-    where m.campaign_id in (select id from camp) and m.status = 'PENDING'
+    where m.campaign_id = ?::uuid and exists (select 1 from camp) and m.status = 'PENDING'
     order by m.id limit ? for update skip locked),
   moved as (
     update campaign_messages m set status = 'QUEUED', queued_at = now(), updated_at = now()
@@ -107,7 +110,7 @@ export async function releaseCampaign(
   count: number,
 ): Promise<number> {
   return em.transactional(async (tx) => {
-    const rows: { id: string }[] = await tx.execute(RELEASE, [candidate.campaignId, count]);
+    const rows: { id: string }[] = await tx.execute(RELEASE, [candidate.campaignId, candidate.campaignId, count]);
     if (rows.length === 0) return 0;
     await producer.send(
       'dbulk.send',
