@@ -17,23 +17,22 @@ describe('SendGate (cache and control records, no database)', () => {
     expect(gate.stopReason('t2', 'c3')).toBe('kill_switch');
   });
 
-  it('wakes whoever waits on nextStop at every stop, and not on go records', async () => {
+  it('calls its stop listeners at every stop, not on go records, and not once unsubscribed', () => {
     const gate = new SendGate();
-    const settled = async (p: Promise<void>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10))]);
-    const first = gate.nextStop();
+    let calls = 0;
+    const unsubscribe = gate.onStop(() => calls++);
     gate.apply({ type: 'campaign', campaignId: 'c1', action: 'resume' });
     gate.apply({ type: 'kill_switch', engaged: false });
-    expect(await settled(first)).toBe(false);
+    gate.apply({ type: 'tenant_sending', tenantId: 't1', enabled: true });
+    expect(calls).toBe(0);
     gate.apply({ type: 'kill_switch', engaged: true });
-    expect(await settled(first)).toBe(true);
-    // Each stop resolves the promise handed out before it, and a fresh one is handed out after.
-    const second = gate.nextStop();
-    expect(await settled(second)).toBe(false);
     gate.stopCampaign('c2');
-    expect(await settled(second)).toBe(true);
-    const third = gate.nextStop();
     gate.apply({ type: 'tenant_sending', tenantId: 't1', enabled: false });
-    expect(await settled(third)).toBe(true);
+    gate.apply({ type: 'campaign', campaignId: 'c3', action: 'cancel' });
+    expect(calls).toBe(4);
+    unsubscribe();
+    gate.apply({ type: 'campaign', campaignId: 'c4', action: 'pause' });
+    expect(calls).toBe(4);
   });
 
   it('forgets stops on go records so the next refresh reads PostgreSQL', () => {

@@ -19,15 +19,9 @@ export interface SendGateOptions {
   now?: () => number;
 }
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 export class SendGate {
   private kill: Entry<boolean> | null = null;
-  private stops = deferred();
+  private readonly stopListeners = new Set<() => void>();
   private readonly tenants = new Map<string, Entry<boolean>>();
   private readonly campaigns = new Map<string, Entry<string>>();
   private readonly ttlMs: number;
@@ -39,16 +33,17 @@ export class SendGate {
   }
 
   /**
-   * Resolves at the next stop of anything (kill switch, a tenant, a campaign), so sends waiting
-   * for their rate slot wake and look at their own stop reason instead of sleeping it out.
+   * Calls `listener` at every stop of anything (kill switch, a tenant, a campaign), so sends
+   * waiting for their rate slot wake and look at their own stop reason instead of sleeping it
+   * out. Returns the unsubscribe.
    */
-  nextStop(): Promise<void> {
-    return this.stops.promise;
+  onStop(listener: () => void): () => void {
+    this.stopListeners.add(listener);
+    return () => void this.stopListeners.delete(listener);
   }
 
   private signalStop(): void {
-    this.stops.resolve();
-    this.stops = deferred();
+    for (const listener of [...this.stopListeners]) listener();
   }
 
   private fresh(entry: Entry<unknown> | null | undefined): boolean {

@@ -66,6 +66,17 @@ describe('OutcomeFlusher', () => {
     expect(written).toEqual([[3]]);
   });
 
+  it('writes an empty batch when poked, so the writer can write what it carries besides items', async () => {
+    vi.useFakeTimers();
+    const r = recorder();
+    const f = new OutcomeFlusher(r.write, () => undefined, { maxItems: 100, intervalMs: 250 });
+    f.poke();
+    await vi.advanceTimersByTimeAsync(260);
+    expect(r.writes).toEqual([[]]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(r.writes).toEqual([[]]);
+  });
+
   it('close with nothing gathered writes nothing', async () => {
     const r = recorder();
     const f = new OutcomeFlusher(r.write, () => undefined, { maxItems: 2, intervalMs: 10 });

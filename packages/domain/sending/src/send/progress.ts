@@ -49,6 +49,12 @@ export class ProgressCollector {
     }
   }
 
+  /** Takes in another collector's snapshots and reasons (they are newer than ours). */
+  merge(other: ProgressCollector): void {
+    for (const [id, row] of other.latest) this.latest.set(id, row);
+    for (const [id, reason] of other.reasons) this.reasons.set(id, reason);
+  }
+
   paused(campaignId: string, statusReason: string): void {
     this.reasons.set(campaignId, statusReason);
   }

@@ -1,8 +1,9 @@
 /**
  * One chunk of `dbulk.send` records: gate → reserve rate → release what cannot go now →
  * claim (compare-and-set); then, in the background, send the claimed rows with bounded
- * concurrency, writing their outcomes as they come in (a statement per write, every 250 ms or
- * 200 rows) → pause campaigns Meta says need a human → publish progress. Statements are set-wise; nothing here loops over rows with SQL.
+ * concurrency, writing every chunk's outcomes together as they come in (a statement per write,
+ * every 250 ms or 500 rows) → pause campaigns Meta says need a human → publish progress.
+ * Statements are set-wise; nothing here loops over rows with SQL.
  */
 import type { MikroORM } from '@dbulk/db';
 import { applyParkedStatuses } from '@dbulk/domain-campaigns';
@@ -35,11 +36,11 @@ export interface SendBatchDeps {
   /** Rows whose rate reservation lies further ahead than this go back to PENDING. */
   horizonMs: number;
   retryPolicy?: RetryPolicy;
-  /** How often a chunk's outcomes are written while its sends go out (see OutcomeFlusher). */
+  /** How often outcomes are written while sends go out (see OutcomeFlusher). */
   flush?: { maxRows?: number; intervalMs?: number };
 }
 
-const FLUSH_MAX_ROWS = 200;
+const FLUSH_MAX_ROWS = 500;
 const FLUSH_INTERVAL_MS = 250;
 
 export function createSendHandler(deps: SendBatchDeps) {
@@ -53,6 +54,23 @@ export function createSendHandler(deps: SendBatchDeps) {
   // planner's lease turns into ambiguous (never resent), as it would mid-chunk.
   const pending = new Set<Promise<void>>();
 
+  // Every chunk's outcomes go to one writer, with the claims' counts and the pauses decided
+  // since its last write.
+  let carried = { progress: new ProgressCollector(), pauses: [] as PauseOrder[] };
+  const flusher = new OutcomeFlusher<Attempt>(
+    async (attempts) => {
+      const batch = carried;
+      carried = { progress: new ProgressCollector(), pauses: [] };
+      await finish(attempts, batch.progress, batch.pauses);
+    },
+    (err, attempts) =>
+      log.error(
+        { err, rows: attempts.length },
+        'could not write send outcomes; the rows stay SENDING until the planner marks them ambiguous',
+      ),
+    { maxItems: deps.flush?.maxRows ?? FLUSH_MAX_ROWS, intervalMs: deps.flush?.intervalMs ?? FLUSH_INTERVAL_MS },
+  );
+
   async function handle(records: DecodedRecord<SendRecord>[]): Promise<void> {
     const progress = new ProgressCollector();
     const pauses: PauseOrder[] = [];
@@ -61,52 +79,26 @@ export function createSendHandler(deps: SendBatchDeps) {
       progress,
       pauses,
     );
-    const task: Promise<void> = complete(claimed, suppressed, progress, pauses)
+    // Into whatever the next write takes (a write may have run while this chunk was planned).
+    carried.progress.merge(progress);
+    carried.pauses.push(...pauses);
+    flusher.poke();
+    const task: Promise<void> = Promise.all(
+      claimed.map(async (c) => {
+        const outcome = suppressed.has(`${c.row.tenant_id}:${c.row.phone}`)
+          ? ({ kind: 'skipped', reason: 'suppressed' } as const)
+          : await sendOne(c);
+        flusher.push({ ...c, outcome });
+      }),
+    )
+      .then(() => undefined)
       .catch((err: unknown) => log.error({ err, claimed: claimed.length }, 'a send of this chunk failed unexpectedly'))
       .finally(() => pending.delete(task));
     pending.add(task);
   }
 
-  async function complete(
-    claimed: Omit<Attempt, 'outcome'>[],
-    suppressed: Set<string>,
-    progress: ProgressCollector,
-    pauses: PauseOrder[],
-  ): Promise<void> {
-    // The claim's counts and any pause the plan decided go out with the first write.
-    let carried: { progress: ProgressCollector; pauses: PauseOrder[] } | null = { progress, pauses };
-    const announced = new Set<string>();
-    const write = async (attempts: Attempt[]) => {
-      const batch = carried ?? { progress: new ProgressCollector(), pauses: [] };
-      carried = null;
-      await finish(attempts, batch.progress, batch.pauses, announced);
-    };
-    const flusher = new OutcomeFlusher<Attempt>(
-      write,
-      (err, attempts) =>
-        log.error(
-          { err, rows: attempts.length },
-          'could not write send outcomes; the rows stay SENDING until the planner marks them ambiguous',
-        ),
-      { maxItems: deps.flush?.maxRows ?? FLUSH_MAX_ROWS, intervalMs: deps.flush?.intervalMs ?? FLUSH_INTERVAL_MS },
-    );
-    try {
-      await Promise.all(
-        claimed.map(async (c) => {
-          const outcome = suppressed.has(`${c.row.tenant_id}:${c.row.phone}`)
-            ? ({ kind: 'skipped', reason: 'suppressed' } as const)
-            : await sendOne(c);
-          flusher.push({ ...c, outcome });
-        }),
-      );
-    } finally {
-      await flusher.close();
-      if (carried) await write([]);
-    }
-  }
-
   /** One write: outcomes, pauses, parked statuses, then the control and progress records. */
-  async function finish(attempts: Attempt[], progress: ProgressCollector, pauses: PauseOrder[], announced: Set<string>) {
+  async function finish(attempts: Attempt[], progress: ProgressCollector, pauses: PauseOrder[]) {
     const started = performance.now();
     const wamids = await writeOutcomes(deps.orm, attempts, pauses, progress);
     log.debug({ rows: attempts.length, writeMs: Math.round(performance.now() - started) }, 'send outcomes written');
@@ -120,19 +112,17 @@ export function createSendHandler(deps: SendBatchDeps) {
         log.warn({ err }, 'could not apply parked statuses; the processor sweeps them later');
       }
     }
-    // A campaign paused by an earlier write of this chunk is announced once.
-    const fresh = pauses.filter((p) => !announced.has(p.campaignId));
-    for (const p of fresh) announced.add(p.campaignId);
-    await publish(deps, progress, fresh, log);
+    await publish(deps, progress, pauses, log);
   }
 
   return {
     handle,
-    /** Sends in flight (claimed, not yet written). */
+    /** Chunks with sends in flight. */
     inFlight: () => pending.size,
     /** Waits for every send in flight and its results to be written (drain on SIGTERM). */
     async drain(): Promise<void> {
       while (pending.size > 0) await Promise.allSettled([...pending]);
+      await flusher.close();
     },
   };
 }

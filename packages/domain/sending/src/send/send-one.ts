@@ -24,8 +24,13 @@ export function createSendOne(deps: SendBatchDeps, log: Logger) {
     const until = Date.now() + ms;
     for (let left = ms; left > 0 && !stopped(); left = until - Date.now()) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, left))), deps.gate.nextStop()]);
+      let unsubscribe: () => void = () => undefined;
+      await new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, left);
+        unsubscribe = deps.gate.onStop(resolve);
+      });
       clearTimeout(timer);
+      unsubscribe();
     }
   }
 
