@@ -11,14 +11,22 @@ export interface ClosableHttpApp {
   server: { closeAllConnections(): void };
 }
 
+/** After the deadline, connections are closed again this often until the server has closed. */
+const RECLOSE_MS = 100;
+
 export async function closeHttpServer(app: ClosableHttpApp, logger: Logger, deadlineMs: number): Promise<void> {
+  let repeat: NodeJS.Timeout | undefined;
   const timer = setTimeout(() => {
     logger.warn({ timeoutMs: deadlineMs }, 'requests still running after the drain deadline, closing their connections');
     app.server.closeAllConnections();
+    // A connection accepted while the server was closing can escape the first sweep and would
+    // hold close() open for good: sweep again until it returns.
+    repeat = setInterval(() => app.server.closeAllConnections(), RECLOSE_MS);
   }, deadlineMs);
   try {
     await app.close();
   } finally {
     clearTimeout(timer);
+    clearInterval(repeat);
   }
 }
