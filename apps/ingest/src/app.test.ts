@@ -136,9 +136,18 @@ describe('POST /webhooks/whatsapp', () => {
   });
 
   it('answers 503 at once when too much is already waiting for Kafka (backpressure)', async () => {
-    const { app } = await start(() => new Promise(() => {}), { maxPendingRecords: 1, timeoutMs: 5_000 });
+    let handedOver!: () => void;
+    const waiting = new Promise<void>((resolve) => (handedOver = resolve));
+    const { app } = await start(
+      () => {
+        handedOver();
+        return new Promise(() => {});
+      },
+      { maxPendingRecords: 1, timeoutMs: 5_000 },
+    );
     const first = post(app, '{"object":"x","entry":[]}');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first record is waiting for Kafka once it has been handed to the producer.
+    await waiting;
     const second = await post(app, '{"object":"x","entry":[]}');
     expect(second.statusCode).toBe(503);
     expect(await metricLine(app, /reason="backpressure"/)).toHaveLength(1);
