@@ -8,26 +8,14 @@ import { createLogger } from '@dbulk/logger';
 import { testStack, uniqueEmail, unique } from '@dbulk/testing';
 import { runCli } from './admin-cli';
 import { buildApp, type ApiApp } from './app';
+import { testDepsEnv, TEST_ORIGIN } from './test-deps';
 import { createDeps, type DepsEnv, type RuntimeDeps } from './deps';
 
-const ORIGIN = 'http://localhost:5173';
+const ORIGIN = TEST_ORIGIN;
 const PASSWORD = 'correct horse battery staple';
 const stack = testStack();
 const logger = createLogger({ name: 'api-it', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-const depsEnv = (brokers = stack.kafkaBrokers): DepsEnv => ({
-  DATABASE_URL: stack.databaseUrl,
-  DATABASE_POOL_MAX: 5,
-  KAFKA_BROKERS: brokers,
-  KAFKA_CLIENT_ID: 'dbulk-api-it',
-  allowedOrigins: [ORIGIN],
-  META_GRAPH_URL: 'http://127.0.0.1:9',
-  META_API_VERSION: 'v23.0',
-  META_APP_ID: undefined,
-  META_APP_SECRET: undefined,
-  META_SANDBOX_URL: undefined,
-  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
-  ENCRYPTION_KEYS_PREVIOUS: [],
-});
+const depsEnv = (brokers = stack.kafkaBrokers): DepsEnv => testDepsEnv('dbulk-api-it', brokers);
 
 let deps: RuntimeDeps;
 let app: ApiApp;

@@ -5,32 +5,19 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@dbulk/logger';
-import { testStack, unique, uniqueEmail } from '@dbulk/testing';
+import { unique, uniqueEmail } from '@dbulk/testing';
 import { buildApp, type ApiApp } from './app';
+import { testDepsEnv, TEST_ORIGIN } from './test-deps';
 import { createDeps, type RuntimeDeps } from './deps';
 
-const ORIGIN = 'http://localhost:5173';
-const stack = testStack();
+const ORIGIN = TEST_ORIGIN;
 let deps: RuntimeDeps;
 let app: ApiApp;
 let cookie: string;
 
 beforeAll(async () => {
   deps = await createDeps(
-    {
-      DATABASE_URL: stack.databaseUrl,
-      DATABASE_POOL_MAX: 5,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KAFKA_CLIENT_ID: 'dbulk-api-upload-it',
-      allowedOrigins: [ORIGIN],
-      META_GRAPH_URL: 'http://127.0.0.1:9',
-      META_API_VERSION: 'v23.0',
-      META_APP_ID: undefined,
-      META_APP_SECRET: undefined,
-      META_SANDBOX_URL: undefined,
-      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
-      ENCRYPTION_KEYS_PREVIOUS: [],
-    },
+    testDepsEnv('dbulk-api-upload-it'),
     createLogger({ name: 'upload-it', level: 'silent' }),
   );
   app = await buildApp(deps, { bodyLimitBytes: 16 * 1024 });

@@ -10,12 +10,12 @@ import { LEDGER_EXPORT_PAGE_ROWS } from '@dbulk/domain-billing';
 import { EXPORT_PAGE_ROWS } from '@dbulk/domain-campaigns';
 import { createAccount, createTemplate } from '@dbulk/domain-campaigns/testing';
 import { createLogger } from '@dbulk/logger';
-import { testStack, unique, uniqueEmail } from '@dbulk/testing';
+import { unique, uniqueEmail } from '@dbulk/testing';
 import { buildApp, type ApiApp } from './app';
+import { testDepsEnv, TEST_ORIGIN } from './test-deps';
 import { createDeps, type RuntimeDeps } from './deps';
 
-const ORIGIN = 'http://localhost:5173';
-const stack = testStack();
+const ORIGIN = TEST_ORIGIN;
 let deps: RuntimeDeps;
 let app: ApiApp;
 const tenants: string[] = [];
@@ -71,20 +71,7 @@ async function campaignOf(tenantId: string, count: number): Promise<string> {
 
 beforeAll(async () => {
   deps = await createDeps(
-    {
-      DATABASE_URL: stack.databaseUrl,
-      DATABASE_POOL_MAX: 5,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      KAFKA_CLIENT_ID: 'dbulk-api-export-it',
-      allowedOrigins: [ORIGIN],
-      META_GRAPH_URL: 'http://127.0.0.1:9',
-      META_API_VERSION: 'v23.0',
-      META_APP_ID: undefined,
-      META_APP_SECRET: undefined,
-      META_SANDBOX_URL: undefined,
-      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
-      ENCRYPTION_KEYS_PREVIOUS: [],
-    },
+    testDepsEnv('dbulk-api-export-it'),
     createLogger({ name: 'export-it', level: 'silent' }),
   );
   app = await buildApp(deps, {});
