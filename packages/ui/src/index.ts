@@ -7,7 +7,7 @@ export { Card, DescriptionList, Stat, type CardProps } from './components/card';
 export { ChartGrid, type ChartGridProps } from './components/chart-grid';
 export { Dialog, DialogFooter, type DialogProps } from './components/dialog';
 export { DropdownMenu, MenuItem, MenuLabel, MenuSeparator, type DropdownMenuProps } from './components/dropdown-menu';
-export { ReasonDialog, type ReasonDialogProps } from './components/reason-dialog';
+export { AuditReasonField, ReasonDialog, type AuditReasonFieldProps, type ReasonDialogProps } from './components/reason-dialog';
 export { EmptyState, NotFoundState, type EmptyStateProps } from './components/empty-state';
 export { ErrorBanner, Notice, type ErrorBannerProps } from './components/error-banner';
 export { Icon, type IconName } from './components/icons';

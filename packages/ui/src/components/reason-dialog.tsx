@@ -21,6 +21,31 @@ export interface ReasonDialogProps {
   testId?: string;
 }
 
+export interface AuditReasonFieldProps {
+  value: string;
+  onChange: (reason: string) => void;
+  error?: string;
+  autoFocus?: boolean;
+  testId?: string;
+}
+
+/** The reason an audited action asks for: required, at most 500 characters, said to be logged. */
+export function AuditReasonField({ value, onChange, error, autoFocus, testId = 'reason-input' }: AuditReasonFieldProps) {
+  return (
+    <TextAreaField
+      label="Reason"
+      autoFocus={autoFocus}
+      required
+      maxLength={500}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      hint="Recorded in the audit log with your name."
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
 /** Every admin action that changes what tenants may do asks why; the reason lands in the audit log. */
 export function ReasonDialog({
   open,
@@ -76,16 +101,11 @@ function ReasonForm({
   return (
     <form onSubmit={onSubmit} noValidate className="ui-stack">
       {error != null && <ErrorBanner error={error} />}
-      <TextAreaField
-        label="Reason"
+      <AuditReasonField
         autoFocus
-        required
-        maxLength={500}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        hint="Recorded in the audit log with your name."
+        onChange={setReason}
         error={touched && missing ? 'A reason is required.' : fieldErrorOf(error, 'reason')}
-        data-testid="reason-input"
       />
       {acknowledgement && (
         <label className="ui-check">

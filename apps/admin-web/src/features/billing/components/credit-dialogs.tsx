@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
+  AuditReasonField,
   Button,
   Dialog,
   DialogFooter,
   ErrorBanner,
   fieldErrorOf,
   SegmentedControl,
-  TextAreaField,
   TextField,
 } from '@dbulk/ui';
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
@@ -103,16 +103,7 @@ export function CreditDialog({ action, onClose }: { action: CreditAction | null;
           }
           data-testid="credit-amount"
         />
-        <TextAreaField
-          label="Reason"
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          hint="Recorded in the audit log with your name."
-          error={fieldErrorOf(error, 'reason')}
-          data-testid="reason-input"
-        />
+        <AuditReasonField value={reason} onChange={setReason} error={fieldErrorOf(error, 'reason')} testId="reason-input" />
         {action.kind === 'adjust' && value !== null && value > 0 && (
           <p className="ui-small ui-muted" data-testid="adjust-preview">
             The balance becomes {formatMoney(tenant.balance + signed)}.

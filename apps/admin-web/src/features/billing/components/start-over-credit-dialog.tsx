@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Dialog, DialogFooter, ErrorBanner, fieldErrorOf, Select, TextAreaField } from '@dbulk/ui';
+import { AuditReasonField, Button, Dialog, DialogFooter, ErrorBanner, fieldErrorOf, Select } from '@dbulk/ui';
 import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
 import { formatMoney } from '../utils/money';
 
@@ -69,16 +69,7 @@ export function StartOverCreditDialog({
             data-testid="over-credit-campaign"
           />
         )}
-        <TextAreaField
-          label="Reason"
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          hint="Recorded in the audit log with your name."
-          error={fieldErrorOf(start.error, 'reason')}
-          data-testid="over-credit-reason"
-        />
+        <AuditReasonField value={reason} onChange={setReason} error={fieldErrorOf(start.error, 'reason')} testId="over-credit-reason" />
       </div>
       <DialogFooter>
         <Button variant="ghost" onClick={close}>
